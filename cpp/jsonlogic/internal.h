@@ -1,0 +1,162 @@
+// Internals shared by the JsonLogic compiler (program.cpp) and the operator families (operators_*.cpp).
+//
+// A rule compiles into a tree of Nodes; each Node carries the function that evaluates it, so evaluation is one
+// indirect call per node with no name look-ups. Evaluation never throws: an operator that fails records the
+// JsonLogic error in Ctx::error and returns false, and every caller passes the false straight up (try is the only
+// operator that catches it). Values are borrowed from the data or the rule whenever possible (see Value), because
+// copying nlohmann strings allocates and the engine evaluates ~150 conditions per assessment.
+#pragma once
+
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+#include "jsonlogic.h"
+
+namespace rootcheck::jsonlogic::detail {
+
+// Deeper rules are refused at compile time so that compiling and evaluating (both recursive) cannot exhaust the
+// stack, including WebAssembly's smaller one.
+constexpr std::size_t kMaxRuleDepth = 128;
+// Values nested deeper than this are refused before any recursive copy or deep comparison of them.
+constexpr std::size_t kMaxValueDepth = 256;
+
+// The error types the suites name.
+inline constexpr const char* kNaN = "NaN";
+inline constexpr const char* kInvalidArguments = "Invalid Arguments";
+inline constexpr const char* kUnknownOperator = "Unknown Operator";
+
+// The result of evaluating a node: either a reference to a json that outlives the evaluation (the data, a rule
+// literal, an element of an enclosing Value) or an owned json.
+class Value {
+public:
+    const json& get() const { return ref_ != nullptr ? *ref_ : own_; }
+    void refer(const json& target) {
+        ref_ = &target;
+    }
+    void set(json value) {
+        ref_ = nullptr;
+        own_ = std::move(value);
+    }
+    bool borrowed() const { return ref_ != nullptr; }
+    // Moves the owned json out; only valid when !borrowed().
+    json release() { return std::move(own_); }
+
+private:
+    const json* ref_ = nullptr;
+    json own_;
+};
+
+// One data scope. The root scope holds the evaluated data; map/filter/reduce/all/some/none push one scope per
+// element (with its index) and try pushes one holding the caught error. `val` climbs these with [[n], ...]: level 0
+// is the current data, 1 the current iteration's {"index": i}, 2 the data of the enclosing scope, and so on
+// (scopes.json, val.extra.json).
+struct Frame {
+    const json* data = nullptr;
+    std::size_t index = 0;
+    bool iterating = false;
+    const Frame* parent = nullptr;
+};
+
+struct Ctx {
+    const Frame* top = nullptr;
+    json error;  // {"type": ...} once an evaluation failed
+
+    bool fail(const char* type) {
+        error = json::object();
+        error["type"] = type;
+        return false;
+    }
+};
+
+struct Node;
+using OpFn = bool (*)(const Node&, Ctx&, Value&);
+
+struct Node {
+    OpFn fn = nullptr;
+    json literal;                 // a literal's value; an unknown operator's name
+    std::vector<Node> args;       // compiled operands
+    bool args_is_array = false;   // the operator's operand was written as a JSON array
+    bool static_path = false;     // var/val/exists: `path` (and scope_level) hold the whole literal path
+    std::size_t scope_level = 0;  // val [[n], ...]: scope levels to climb
+    std::vector<json> path;       // literal path segments (strings or numbers)
+    bool null_literal_operand = false;  // map/filter/reduce written with a literal null collection or body
+};
+
+inline bool eval(const Node& node, Ctx& ctx, Value& out) {
+    return node.fn(node, ctx, out);
+}
+
+// Moves or copies a Value into `out`; a borrowed value nested deeper than kMaxValueDepth is refused with an
+// "Invalid Arguments" error instead of being copied recursively.
+bool take(Value& value, Ctx& ctx, json& out);
+// Copies `source` into `out` under the same depth rule.
+bool copy_bounded(const json& source, Ctx& ctx, json& out);
+// Makes `value` own its json (needed before the scope it borrows from ends: try, reduce).
+bool own(Value& value, Ctx& ctx);
+
+// Variadic operators (+, *, -, /, %, max, min, cat, merge, in, substr, missing) take their operands either as a
+// written array (each element evaluated) or as one operand whose value, if an array, supplies the operands
+// ("+": {"preserve": [7, 8]} is 15, "cat": {"val": "text"} joins the array). f(const json&) returns false after
+// recording an error in ctx.
+template <class F>
+bool for_each_operand(const Node& node, Ctx& ctx, F&& f) {
+    if (node.args_is_array) {
+        for (const Node& arg : node.args) {
+            Value v;
+            if (!eval(arg, ctx, v) || !f(v.get())) return false;
+        }
+        return true;
+    }
+    Value v;
+    if (!eval(node.args.front(), ctx, v)) return false;
+    const json& value = v.get();
+    if (value.is_array()) {
+        for (const json& element : value)
+            if (!f(element)) return false;
+        return true;
+    }
+    return f(value);
+}
+
+// Operators that need the compiler's help beyond "compile every operand".
+enum class OperatorKind {
+    plain,
+    preserve,      // operand kept as literal data
+    var,           // classic dotted path, precomputed; path listed in referenced_paths
+    val,           // path segments (and [[n]] scope), precomputed; listed
+    exists,        // like val
+    missing,       // literal keys listed
+    missing_some,  // literal keys of the second operand listed
+    iterator,      // operand 0 read in the current scope, the rest per element
+    try_catch,     // operand 0 read in the current scope, the rest with the error as data
+};
+
+struct OperatorEntry {
+    const char* name;
+    OpFn fn;
+    OperatorKind kind;
+};
+
+// Each family lists its operators; program.cpp resolves names against all of them once, at compile time.
+struct OperatorTable {
+    const OperatorEntry* entries;
+    std::size_t count;
+};
+OperatorTable arithmetic_operators();
+OperatorTable comparison_operators();
+OperatorTable logic_operators();
+OperatorTable array_operators();
+OperatorTable string_operators();
+OperatorTable data_operators();
+
+// Evaluates a node built for an unknown operator: always the "Unknown Operator" error.
+bool evaluate_unknown_operator(const Node& node, Ctx& ctx, Value& out);
+// Evaluates a node whose rule was refused at compile time (too deep).
+bool evaluate_refused(const Node& node, Ctx& ctx, Value& out);
+// Evaluates a literal: borrows it from the program.
+bool evaluate_literal(const Node& node, Ctx& ctx, Value& out);
+// Evaluates a rule written as an array: each element evaluated.
+bool evaluate_array(const Node& node, Ctx& ctx, Value& out);
+
+}  // namespace rootcheck::jsonlogic::detail

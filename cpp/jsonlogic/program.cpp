@@ -1,0 +1,289 @@
+// Program: compiles a JsonLogic rule into a Node tree once and evaluates it against data.
+#include <string>
+#include <utility>
+
+#include "coercion.h"
+#include "internal.h"
+#include "jsonlogic.h"
+#include "paths.h"
+
+namespace rootcheck::jsonlogic {
+
+using detail::Node;
+using detail::OperatorEntry;
+using detail::OperatorKind;
+
+namespace detail {
+
+bool copy_bounded(const json& source, Ctx& ctx, json& out) {
+    if (!within_depth(source, kMaxValueDepth)) return ctx.fail(kInvalidArguments);
+    out = source;
+    return true;
+}
+
+bool take(Value& value, Ctx& ctx, json& out) {
+    if (value.borrowed()) return copy_bounded(value.get(), ctx, out);
+    out = value.release();
+    return true;
+}
+
+bool own(Value& value, Ctx& ctx) {
+    if (!value.borrowed()) return true;
+    json copy;
+    if (!copy_bounded(value.get(), ctx, copy)) return false;
+    value.set(std::move(copy));
+    return true;
+}
+
+bool evaluate_unknown_operator(const Node&, Ctx& ctx, Value&) {
+    return ctx.fail(kUnknownOperator);
+}
+
+bool evaluate_refused(const Node&, Ctx& ctx, Value&) {
+    return ctx.fail(kInvalidArguments);
+}
+
+bool evaluate_literal(const Node& node, Ctx&, Value& out) {
+    out.refer(node.literal);
+    return true;
+}
+
+bool evaluate_array(const Node& node, Ctx& ctx, Value& out) {
+    json result = json::array();
+    for (const Node& element : node.args) {
+        Value v;
+        json item;
+        if (!eval(element, ctx, v) || !take(v, ctx, item)) return false;
+        result.push_back(std::move(item));
+    }
+    out.set(std::move(result));
+    return true;
+}
+
+}  // namespace detail
+
+namespace {
+
+const OperatorEntry* find_operator(const std::string& name) {
+    using Table = detail::OperatorTable (*)();
+    static constexpr Table kTables[] = {detail::arithmetic_operators, detail::comparison_operators,
+                                        detail::logic_operators,      detail::array_operators,
+                                        detail::string_operators,     detail::data_operators};
+    for (Table table : kTables) {
+        const detail::OperatorTable t = table();
+        for (std::size_t i = 0; i < t.count; ++i)
+            if (name == t.entries[i].name) return &t.entries[i];
+    }
+    return nullptr;
+}
+
+// JSON Pointer reference token escaping (RFC 6901).
+std::string pointer_token(const std::string& key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
+    }
+    return out;
+}
+
+bool is_string_list(const json& value) {
+    if (!value.is_array()) return false;
+    for (const json& element : value)
+        if (!element.is_string()) return false;
+    return true;
+}
+
+class Compiler {
+public:
+    Compiler(std::vector<CompileProblem>* problems, std::vector<std::vector<std::string>>& paths)
+        : problems_(problems), paths_(paths) {}
+
+    // `reads_root`: the node reads the evaluated data itself (not an iterator element or a caught error), so its
+    // literal paths belong in referenced_paths().
+    Node compile(const json& rule, const std::string& pointer, std::size_t depth, bool reads_root) {
+        Node node;
+        if (depth > detail::kMaxRuleDepth) {
+            report(pointer, "rule nests deeper than " + std::to_string(detail::kMaxRuleDepth) + " levels");
+            node.fn = detail::evaluate_refused;
+            return node;
+        }
+        if (rule.is_array()) {
+            node.fn = detail::evaluate_array;
+            node.args.reserve(rule.size());
+            bool constant = true;
+            for (std::size_t i = 0; i < rule.size(); ++i) {
+                node.args.push_back(compile(rule[i], pointer + "/" + std::to_string(i), depth + 1, reads_root));
+                constant = constant && node.args.back().fn == detail::evaluate_literal;
+            }
+            if (constant) {  // a list of literals (["left_big_toe", "right_big_toe"]) is built once, here
+                node.args.clear();
+                node.fn = detail::evaluate_literal;
+                node.literal = rule;
+            }
+            return node;
+        }
+        if (!rule.is_object() || rule.empty()) {  // scalars and {} are literal data (if.json: {} is truthy)
+            node.fn = detail::evaluate_literal;
+            node.literal = rule;
+            return node;
+        }
+        if (rule.size() > 1) {
+            report(pointer, "an operation must have exactly one key, found " + std::to_string(rule.size()));
+            node.fn = detail::evaluate_unknown_operator;
+            return node;
+        }
+        const auto item = rule.begin();
+        const std::string& name = item.key();
+        const json& operand = item.value();
+        const std::string here = pointer + "/" + pointer_token(name);
+        const OperatorEntry* entry = find_operator(name);
+        if (entry == nullptr) {
+            report(here, "unknown operator \"" + name + "\"");
+            node.fn = detail::evaluate_unknown_operator;
+            node.literal = name;
+            return node;
+        }
+        node.fn = entry->fn;
+        if (entry->kind == OperatorKind::preserve) {  // the operand is data, never evaluated
+            if (!detail::within_depth(operand, detail::kMaxRuleDepth)) {
+                report(here, "preserved value nests deeper than " + std::to_string(detail::kMaxRuleDepth) + " levels");
+                node.fn = detail::evaluate_refused;
+                return node;
+            }
+            node.fn = detail::evaluate_literal;
+            node.literal = operand;
+            return node;
+        }
+        compile_operands(node, *entry, operand, here, depth, reads_root);
+        prepare_paths(node, entry->kind, operand, reads_root);
+        return node;
+    }
+
+private:
+    void compile_operands(Node& node, const OperatorEntry& entry, const json& operand, const std::string& here,
+                          std::size_t depth, bool reads_root) {
+        // Iterator bodies see the element and try's fallbacks see the caught error, not the data.
+        const bool later_read_root =
+            reads_root && entry.kind != OperatorKind::iterator && entry.kind != OperatorKind::try_catch;
+        if (operand.is_array()) {
+            node.args_is_array = true;
+            node.args.reserve(operand.size());
+            for (std::size_t i = 0; i < operand.size(); ++i)
+                node.args.push_back(compile(operand[i], here + "/" + std::to_string(i), depth + 1,
+                                            i == 0 || (entry.kind == OperatorKind::iterator && i == 2)
+                                                ? reads_root  // reduce's initial value reads the data too
+                                                : later_read_root));
+            if (entry.kind == OperatorKind::iterator)
+                node.null_literal_operand =
+                    (!operand.empty() && operand[0].is_null()) || (operand.size() > 1 && operand[1].is_null());
+        } else {
+            node.args.push_back(compile(operand, here, depth + 1, reads_root));
+        }
+    }
+
+    void prepare_paths(Node& node, OperatorKind kind, const json& operand, bool reads_root) {
+        switch (kind) {
+            case OperatorKind::var: {
+                const json* path = &operand;
+                if (operand.is_array()) path = operand.empty() ? nullptr : &operand[0];
+                static const json kWhole;
+                if (path == nullptr) path = &kWhole;
+                if (path->is_structured()) return;  // computed at run time
+                node.static_path = detail::var_segments(*path, node.path);
+                if (node.static_path && reads_root) record(node.path);
+                return;
+            }
+            case OperatorKind::val:
+            case OperatorKind::exists:
+                node.static_path = detail::val_segments(operand, node.scope_level, node.path);
+                if (node.static_path && node.scope_level == 0 && reads_root) record(node.path);
+                return;
+            case OperatorKind::missing:
+                if (!reads_root) return;
+                if (operand.is_string()) record_dotted(operand);
+                if (is_string_list(operand))
+                    for (const json& key : operand) record_dotted(key);
+                return;
+            case OperatorKind::missing_some:
+                if (reads_root && operand.is_array() && operand.size() > 1 && is_string_list(operand[1]))
+                    for (const json& key : operand[1]) record_dotted(key);
+                return;
+            default:
+                return;
+        }
+    }
+
+    void record_dotted(const json& key) {
+        std::vector<json> segments;
+        if (detail::var_segments(key, segments)) record(segments);
+    }
+
+    void record(const std::vector<json>& segments) {
+        if (segments.empty()) return;
+        std::vector<std::string> path = detail::segment_strings(segments);
+        for (const auto& known : paths_)
+            if (known == path) return;
+        paths_.push_back(std::move(path));
+    }
+
+    void report(const std::string& pointer, std::string message) {
+        if (problems_ != nullptr) problems_->push_back(CompileProblem{pointer, std::move(message)});
+    }
+
+    std::vector<CompileProblem>* problems_;
+    std::vector<std::vector<std::string>>& paths_;
+};
+
+}  // namespace
+
+struct Program::Impl {
+    Node root;
+    std::vector<std::vector<std::string>> paths;
+};
+
+Program::Program() : impl_(std::make_unique<Impl>()) {
+    impl_->root.fn = detail::evaluate_literal;  // an empty program evaluates to null
+}
+Program::~Program() = default;
+Program::Program(Program&&) noexcept = default;
+Program& Program::operator=(Program&&) noexcept = default;
+
+Program Program::compile(const json& rule, std::vector<CompileProblem>* problems) {
+    Program program;
+    Compiler compiler(problems, program.impl_->paths);
+    program.impl_->root = compiler.compile(rule, "", 0, true);
+    return program;
+}
+
+Outcome Program::evaluate(const json& data) const {
+    Outcome outcome;
+    detail::Ctx ctx;
+    if (!impl_) {  // a moved-from program
+        ctx.fail(detail::kInvalidArguments);
+        outcome.ok = false;
+        outcome.error = std::move(ctx.error);
+        return outcome;
+    }
+    detail::Frame root;
+    root.data = &data;
+    ctx.top = &root;
+    detail::Value value;
+    if (!detail::eval(impl_->root, ctx, value) || !detail::take(value, ctx, outcome.value)) {
+        outcome.ok = false;
+        outcome.value = nullptr;
+        outcome.error = std::move(ctx.error);
+    }
+    return outcome;
+}
+
+const std::vector<std::vector<std::string>>& Program::referenced_paths() const {
+    static const std::vector<std::vector<std::string>> kNone;
+    return impl_ ? impl_->paths : kNone;
+}
+
+}  // namespace rootcheck::jsonlogic
