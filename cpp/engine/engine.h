@@ -7,11 +7,19 @@
 // - No call throws and none aborts. Bad input returns {"error": {"code", "message", "path"}} where `path` is a JSON
 //   Pointer to the culprit ("" for the whole document). Codes: malformed_json, invalid_utf8, too_large, too_deep,
 //   not_an_object, unknown_key, wrong_type, out_of_range, unknown_value, unknown_region, duplicate_value,
-//   unknown_locale, unknown_mode.
+//   unknown_locale, unknown_mode, no_rules (see below), and internal_error (a bug or out of memory: never expected).
+// - Limits are checked in this order: size (too_large), UTF-8 (invalid_utf8, message gives the byte offset), nesting
+//   (too_deep), syntax (malformed_json, message gives the byte offset); then the document is checked key by key in
+//   sorted key order and the first problem is reported.
+// - An answer of null counts as not answered. Integer questions accept any JSON number with no fractional part.
 // - Answers document: {"answers": {...}, "locale": "en", "mode": "self"|"clinician"}; every key optional (locale
 //   defaults to the rule set's default, mode to "self"). At most kMaxDocumentBytes bytes and kMaxDepth levels deep.
 // - A rule set is loaded from its files (manifest.json plus the files it lists, as path -> text). A bad set is
-//   refused with every problem listed; the engine then keeps the set it had.
+//   refused with every problem listed; the engine then keeps the set it had. Rule files are parsed without a size
+//   limit but at most 64 levels deep.
+// - No rules: if the rule set built into the library fails to load (e.g. a build from an unfinished rules/), Engine()
+//   still constructs, and every call except load_rules/load_rules_json returns {"error": {"code": "no_rules",
+//   "message": "<why, listing the problems>", "path": ""}} until a valid set is loaded.
 // - The engine never includes Emscripten headers; cpp/bindings/ is the only place that does.
 #pragma once
 
@@ -51,19 +59,24 @@ public:
     // {"visible": [ids], "next": id|null, "screen": id|null, "progress": {"answered", "total", "fraction"},
     //  "escalate": bool, "level": "<level id>", "complete": bool} or an error.
     std::string next(std::string_view answers_document) const;
-    // The questions, sections, options, regions and ui texts in `locale` for `mode` ("self"|"clinician").
+    // The questions, sections, options, regions and ui texts in `locale` for `mode` ("self"|"clinician"); an empty
+    // locale means the default locale, an empty mode "self". Errors: unknown_locale (path /locale), unknown_mode (/mode).
     std::string questionnaire(std::string_view locale, std::string_view mode) const;
     // {"engine": kEngineVersion, "rules": {"name", "version", "sha256"}, "locales": [...], "default_locale"}
     std::string info() const;
-    // Lint findings for the loaded set beyond load-time validation: {"problems": [{"path", "message"}...]}.
+    // Lint findings for the loaded set beyond load-time validation: {"problems": [{"path", "message"}...]} (lint.h
+    // lists what is checked: condition data read before it exists, never-visible questions, missing sources,
+    // unused locale texts).
     std::string lint() const;
 
 private:
-    std::shared_ptr<const RuleSet> rules_;
+    std::shared_ptr<const RuleSet> rules_;  // null while no valid set is loaded
+    std::string no_rules_message_;          // why rules_ is null
 };
 
 // Evaluates one JsonLogic rule against data, both given as JSON text: {"result": ...} or {"error": {"type": ...}}.
-// Backs `rootcheck logic` and the conformance suites.
+// Backs `rootcheck logic` and the conformance suites. Text that is not JSON (or is nested over 64 levels) gives
+// {"error": {"code": "malformed_json"|"invalid_utf8"|"too_deep", "message", "path": "/rule"|"/data"}}.
 std::string evaluate_logic(std::string_view rule, std::string_view data);
 
 }  // namespace rootcheck

@@ -1,0 +1,34 @@
+// The answers document (CONTRACTS.md section 1): parsed within limits and checked against the loaded questionnaire.
+// Every answer key must be a question id and every value must fit its question; the first problem is reported with
+// the JSON Pointer of the culprit (e.g. /answers/pain_regions/2). A null answer means "not answered".
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "json_input.h"
+#include "rule_set.h"
+
+namespace rootcheck {
+
+struct Answers {
+    json values = json::object();  // question id -> validated value; unanswered keys (absent or null) left out
+    std::string locale;            // a locale of the rule set
+    std::string mode;              // "self" or "clinician"
+};
+
+struct ParsedAnswers {
+    Answers answers;
+    std::optional<InputError> error;
+};
+
+ParsedAnswers parse_answers(std::string_view document, const RuleSet& rules);
+
+// Checks a locale and a mode given outside a document (questionnaire()); "" picks the default. The error path is
+// `/locale` or `/mode`.
+std::optional<InputError> check_locale_and_mode(const RuleSet& rules, std::string& locale, std::string& mode);
+
+}  // namespace rootcheck

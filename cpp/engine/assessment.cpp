@@ -1,0 +1,426 @@
+#include "assessment.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "engine.h"
+#include "json_writer.h"
+#include "texts.h"
+
+namespace rootcheck {
+
+double round_score(double value) {
+    return std::round(value * 1000.0) / 1000.0 + 0.0;  // + 0.0 turns -0.0 into 0.0
+}
+
+namespace {
+
+constexpr std::size_t kLeft = 0;
+constexpr std::size_t kRight = 1;
+const char* const kSideNames[] = {"left", "right"};
+
+// When a root's left and right scores are this close (relative to the larger), one entry with side "both".
+constexpr double kBothSidesTolerance = 0.10;
+
+// Builds a JSON object key by key: nlohmann's initializer-list form allocates a temporary array per pair, which
+// showed up in profiles of assess.
+class Object {
+public:
+    Object& add(const char* key, json value) {
+        value_.emplace(key, std::move(value));
+        return *this;
+    }
+    json take() { return std::move(value_); }
+
+private:
+    json value_ = json::object();
+};
+
+void visibility(const RuleSet& rules, const Answers& answers, Evaluation& out) {
+    out.visible.assign(rules.questions.size(), false);
+    for (std::size_t i = 0; i < rules.questions.size(); ++i) {
+        const Question& q = rules.questions[i];
+        // A condition sees the answers to the visible questions before it, so visibility follows file order.
+        if (!rules.sections[q.section_index].mode.allows(answers.mode) || !q.mode.allows(answers.mode)) continue;
+        if (!holds(q.visible, out.data)) continue;
+        out.visible[i] = true;
+        const auto answer = answers.values.find(q.id);
+        if (answer == answers.values.end()) continue;
+        out.data[q.id] = *answer;
+        ++out.answered;
+    }
+}
+
+void facts(const RuleSet& rules, Evaluation& out) {
+    json& facts = out.data["facts"];
+    for (const Item& fact : rules.facts) {
+        const jsonlogic::Outcome outcome = fact.when.program.evaluate(out.data);
+        json value = outcome.ok ? outcome.value : json(false);
+        if (jsonlogic::truthy(value)) out.fired.push_back("facts." + fact.id);
+        facts[fact.id] = std::move(value);
+    }
+}
+
+void pain_type(const RuleSet& rules, Evaluation& out) {
+    const PainTypeModel& model = rules.pain_type;
+    std::vector<double> sums(model.favours.size(), 0.0);
+    for (std::size_t i = 0; i < model.evidence.size(); ++i) {
+        const PainEvidence& e = model.evidence[i];
+        if (!holds(e.when, out.data)) continue;
+        out.fired.push_back("pain_type." + e.id);
+        out.pain_evidence.push_back(i);
+        const auto f = std::find(model.favours.begin(), model.favours.end(), e.favours) - model.favours.begin();
+        sums[static_cast<std::size_t>(f)] += e.weight;
+    }
+    json derived = json::object();
+    for (std::size_t f = 0; f < model.favours.size(); ++f) {
+        const double score = round_score(sums[f]);
+        out.pain_scores.emplace_back(model.favours[f], score);
+        derived[model.favours[f]] = score;
+    }
+    json& slot = out.data["derived"]["pain_type"];
+    slot = std::move(derived);
+    out.classification = model.default_classification;
+    for (const PainClassify& c : model.classify) {
+        if (holds(c.when, out.data)) {
+            out.classification = c.classification;
+            break;
+        }
+    }
+    slot["classification"] = out.classification;
+}
+
+struct SideTally {
+    double points = 0;
+    std::vector<std::pair<std::size_t, std::vector<std::size_t>>> region_evidence;
+    std::vector<std::size_t> evidence;
+};
+
+// Which sides a region's points go to: its own, or both for a midline region.
+std::vector<std::size_t> region_sides(const Region& region) {
+    if (region.side == kSideNames[kLeft]) return {kLeft};
+    if (region.side == kSideNames[kRight]) return {kRight};
+    return {kLeft, kRight};
+}
+
+std::vector<std::size_t> evidence_sides(const RootEvidence& e, const json& data) {
+    if (e.side.present) {
+        const jsonlogic::Outcome outcome = e.side.program.evaluate(data);
+        if (outcome.ok && outcome.value.is_string()) {
+            const auto& side = outcome.value.get_ref<const std::string&>();
+            if (side == kSideNames[kLeft]) return {kLeft};
+            if (side == kSideNames[kRight]) return {kRight};
+        }
+    }
+    return {kLeft, kRight};
+}
+
+double root_score(double points, double half_score) {
+    const double p = std::max(0.0, points);  // negative weights may cancel evidence, never push below zero
+    return round_score(p / (p + half_score));
+}
+
+RootFinding finding(std::size_t root, std::string side, double score, std::vector<const SideTally*> tallies) {
+    RootFinding f;
+    f.root = root;
+    f.side = std::move(side);
+    f.score = score;
+    for (const SideTally* tally : tallies) {
+        for (const auto& hit : tally->region_evidence) {
+            const std::size_t evidence = hit.first;
+            auto same = std::find_if(f.region_evidence.begin(), f.region_evidence.end(),
+                                     [evidence](const auto& entry) { return entry.first == evidence; });
+            if (same == f.region_evidence.end()) {
+                f.region_evidence.push_back(hit);
+            } else {
+                same->second.insert(same->second.end(), hit.second.begin(), hit.second.end());
+            }
+        }
+        for (std::size_t evidence : tally->evidence) {
+            if (std::find(f.evidence.begin(), f.evidence.end(), evidence) == f.evidence.end()) {
+                f.evidence.push_back(evidence);
+            }
+        }
+    }
+    // Regions contributing on both sides, or several evidence items, are listed in region evidence file order.
+    std::sort(f.region_evidence.begin(), f.region_evidence.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(f.evidence.begin(), f.evidence.end());
+    return f;
+}
+
+void roots(const RuleSet& rules, Evaluation& out) {
+    const RootModel& model = rules.roots;
+    std::vector<std::array<SideTally, 2>> tally(model.roots.size());
+    for (std::size_t k = 0; k < model.region_evidence.size(); ++k) {
+        const RegionEvidence& e = model.region_evidence[k];
+        const auto answer = out.data.find(e.answer);
+        if (answer == out.data.end() || !answer->is_array()) continue;
+        bool contributed = false;
+        for (const json& id : *answer) {
+            const std::size_t r = rules.region_index.at(id.get_ref<const std::string&>());
+            const Region& region = rules.regions[r];
+            for (const auto& [root, weight] : region.dermatomes) {
+                if (weight == 0) continue;
+                for (std::size_t side : region_sides(region)) {
+                    SideTally& t = tally[root][side];
+                    t.points += weight * e.weight;
+                    if (t.region_evidence.empty() || t.region_evidence.back().first != k) {
+                        t.region_evidence.emplace_back(k, std::vector<std::size_t>{});
+                    }
+                    t.region_evidence.back().second.push_back(r);
+                }
+                contributed = true;
+            }
+        }
+        if (contributed) out.fired.push_back("roots." + e.id);
+    }
+    for (std::size_t k = 0; k < model.evidence.size(); ++k) {
+        const RootEvidence& e = model.evidence[k];
+        if (!holds(e.when, out.data)) continue;
+        out.fired.push_back("roots." + e.id);
+        const std::vector<std::size_t> sides = evidence_sides(e, out.data);
+        for (const auto& [root, weight] : e.roots) {
+            for (std::size_t side : sides) {
+                tally[root][side].points += weight * e.weight;
+                tally[root][side].evidence.push_back(k);
+            }
+        }
+    }
+
+    std::vector<RootFinding> candidates;
+    for (std::size_t root = 0; root < model.roots.size(); ++root) {
+        const double left = root_score(tally[root][kLeft].points, model.half_score);
+        const double right = root_score(tally[root][kRight].points, model.half_score);
+        const double larger = std::max(left, right);
+        if (larger <= 0) continue;
+        if (std::abs(left - right) <= kBothSidesTolerance * larger) {
+            if (larger >= model.min_score) {
+                candidates.push_back(finding(root, "both", larger, {&tally[root][kLeft], &tally[root][kRight]}));
+            }
+            continue;
+        }
+        for (std::size_t side : {kLeft, kRight}) {
+            const double score = side == kLeft ? left : right;
+            if (score > 0 && score >= model.min_score) {
+                candidates.push_back(finding(root, kSideNames[side], score, {&tally[root][side]}));
+            }
+        }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const RootFinding& a, const RootFinding& b) { return a.score > b.score; });
+    if (candidates.size() > model.max_reported) candidates.resize(model.max_reported);
+    out.roots = std::move(candidates);
+
+    json derived = Object().add("count", out.roots.size()).add("top", nullptr).take();
+    if (!out.roots.empty()) {
+        const RootFinding& top = out.roots.front();
+        derived["top"] = Object().add("root", model.roots[top.root]).add("side", top.side).add("score", top.score).take();
+    }
+    out.data["derived"]["roots"] = std::move(derived);
+}
+
+void mechanisms(const RuleSet& rules, Evaluation& out) {
+    const MechanismModel& model = rules.mechanisms;
+    json derived = Object().add("top", nullptr).take();
+    std::vector<MechanismFinding> reported;
+    for (std::size_t m = 0; m < model.mechanisms.size(); ++m) {
+        const Mechanism& mechanism = model.mechanisms[m];
+        MechanismFinding f;
+        f.mechanism = m;
+        double sum = 0;
+        for (std::size_t i = 0; i < mechanism.evidence.size(); ++i) {
+            const MechanismEvidence& e = mechanism.evidence[i];
+            if (!holds(e.when, out.data)) continue;
+            out.fired.push_back("mechanisms." + mechanism.id + "." + e.id);
+            sum += e.weight;
+            if (e.weight > 0) f.evidence.push_back(i);
+        }
+        f.score = round_score(std::clamp(sum / mechanism.positive_weight, 0.0, 1.0));
+        derived[mechanism.id] = f.score;
+        if (f.score > 0 && f.score >= model.min_score) reported.push_back(std::move(f));
+    }
+    std::stable_sort(reported.begin(), reported.end(),
+                     [](const MechanismFinding& a, const MechanismFinding& b) { return a.score > b.score; });
+    if (!reported.empty()) derived["top"] = model.mechanisms[reported.front().mechanism].id;
+    out.mechanisms = std::move(reported);
+    out.data["derived"]["mechanisms"] = std::move(derived);
+}
+
+void triage(const RuleSet& rules, Evaluation& out) {
+    const TriageModel& model = rules.triage;
+    std::vector<std::size_t> fired;
+    for (std::size_t i = 0; i < model.rules.size(); ++i) {
+        const TriageRule& rule = model.rules[i];
+        if (!holds(rule.when, out.data)) continue;
+        out.fired.push_back("triage." + rule.id);
+        fired.push_back(i);
+        if (rule.red_flag) out.red_flags.push_back(i);
+    }
+    out.level = model.default_level;
+    if (!fired.empty()) {
+        out.level = model.rules[fired.front()].level;
+        for (std::size_t i : fired) out.level = std::min(out.level, model.rules[i].level);
+    }
+    for (std::size_t i : fired) {
+        if (model.rules[i].level == out.level) out.reasons.push_back(i);
+    }
+    out.data["derived"]["triage"] = Object().add("level", model.levels[out.level].id).take();
+}
+
+void shown_items(const std::vector<Item>& items, const char* part, Evaluation& out, std::vector<std::size_t>& shown) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!holds(items[i].when, out.data)) continue;
+        out.fired.push_back(std::string(part) + "." + items[i].id);
+        shown.push_back(i);
+    }
+}
+
+
+}  // namespace
+
+Evaluation evaluate(const RuleSet& rules, const Answers& answers) {
+    Evaluation out;
+    out.data = Object().add("mode", answers.mode).add("facts", json::object()).add("derived", json::object()).take();
+    visibility(rules, answers, out);
+    facts(rules, out);
+    pain_type(rules, out);
+    roots(rules, out);
+    mechanisms(rules, out);
+    triage(rules, out);
+    shown_items(rules.advice, "advice", out, out.advice);
+    shown_items(rules.safety_net, "safety_net", out, out.safety_net);
+    return out;
+}
+
+std::string result_text(const RuleSet& rules, const Answers& answers, const Evaluation& evaluation) {
+    const Texts texts(rules, answers.locale, answers.mode);
+    JsonWriter w(32 * 1024);  // a full result with citations runs to about 20 kB
+    // Keys are written in sorted order (see json_writer.h); each object's keys are listed in a comment.
+    const auto cited = [&w](const std::string& id, const std::string& text, const std::string& citation) {
+        w.begin_object().key("id").string(id).key("source").string(citation).key("text").string(text).end_object();
+    };
+    const auto item_list = [&](const std::vector<Item>& items, const std::vector<std::size_t>& shown,
+                               const std::string& prefix) {
+        w.begin_array();
+        for (std::size_t i : shown) cited(items[i].id, texts.get(prefix + items[i].id), rules.citation(items[i].source));
+        w.end_array();
+    };
+
+    // advice, answered, engine, escalate, fired, locale, mechanisms, mode, pain_type, red_flags, roots, rules,
+    // safety_net, triage
+    const Level& level = rules.triage.levels[evaluation.level];
+    w.begin_object();
+    w.key("advice");
+    item_list(rules.advice, evaluation.advice, "advice.");
+    w.key("answered").integer(static_cast<long long>(evaluation.answered));
+    w.key("engine").string(kEngineVersion);
+    w.key("escalate").boolean(level.escalate);
+    w.key("fired").strings(evaluation.fired);
+    w.key("locale").string(answers.locale);
+
+    w.key("mechanisms").begin_array();
+    for (const MechanismFinding& f : evaluation.mechanisms) {
+        const Mechanism& mechanism = rules.mechanisms.mechanisms[f.mechanism];
+        // evidence, id, score, spinal, text
+        w.begin_object().key("evidence").begin_array();
+        for (std::size_t i : f.evidence) {
+            const MechanismEvidence& e = mechanism.evidence[i];
+            cited(e.id, texts.get("mechanism.evidence." + e.id), rules.citation(e.source));
+        }
+        w.end_array();
+        w.key("id").string(mechanism.id).key("score").number(f.score).key("spinal").boolean(mechanism.spinal);
+        w.key("text").string(texts.get("mechanism." + mechanism.id)).end_object();
+    }
+    w.end_array();
+    w.key("mode").string(answers.mode);
+
+    // classification, evidence, text, and one score per favours value: the only object with keys from the rule set,
+    // so its keys are sorted here.
+    std::vector<std::pair<std::string, std::size_t>> pain_keys;  // key -> index into pain_scores, or npos
+    pain_keys.emplace_back("classification", std::string::npos);
+    pain_keys.emplace_back("evidence", std::string::npos);
+    pain_keys.emplace_back("text", std::string::npos);
+    for (std::size_t i = 0; i < evaluation.pain_scores.size(); ++i) pain_keys.emplace_back(evaluation.pain_scores[i].first, i);
+    std::sort(pain_keys.begin(), pain_keys.end());
+    w.key("pain_type").begin_object();
+    for (const auto& [name, score] : pain_keys) {
+        w.key(name);
+        if (score != std::string::npos) {
+            w.number(evaluation.pain_scores[score].second);
+        } else if (name == "classification") {
+            w.string(evaluation.classification);
+        } else if (name == "text") {
+            w.string(texts.get("pain_type." + evaluation.classification));
+        } else {
+            w.begin_array();
+            for (std::size_t i : evaluation.pain_evidence) {
+                const PainEvidence& e = rules.pain_type.evidence[i];
+                // favours, id, source, text
+                w.begin_object().key("favours").string(e.favours).key("id").string(e.id);
+                w.key("source").string(rules.citation(e.source));
+                w.key("text").string(texts.get("pain_type.evidence." + e.id)).end_object();
+            }
+            w.end_array();
+        }
+    }
+    w.end_object();
+
+    w.key("red_flags").begin_array();
+    for (std::size_t i : evaluation.red_flags) w.string(rules.triage.rules[i].id);
+    w.end_array();
+
+    w.key("roots").begin_array();
+    for (const RootFinding& f : evaluation.roots) {
+        const std::string& root = rules.roots.roots[f.root];
+        Placeholders values{"", texts.get("root." + root), texts.get("side." + f.side)};
+        // evidence, label, regions, root, score, side
+        w.begin_object().key("evidence").begin_array();
+        for (const auto& [k, regions] : f.region_evidence) {
+            const RegionEvidence& e = rules.roots.region_evidence[k];
+            values.region.clear();
+            for (std::size_t r : regions) {
+                values.region += (values.region.empty() ? "" : ", ") + texts.get("region." + rules.regions[r].id);
+            }
+            cited(e.id, texts.format("roots.evidence." + e.id, values), rules.citation(e.source));
+        }
+        values.region.clear();
+        for (std::size_t k : f.evidence) {
+            const RootEvidence& e = rules.roots.evidence[k];
+            cited(e.id, texts.format("roots.evidence." + e.id, values), rules.citation(e.source));
+        }
+        w.end_array();
+        w.key("label").string(values.root + " " + values.side);
+        w.key("regions").begin_array();
+        for (std::size_t r : rules.roots.primary_regions[f.root]) {
+            const std::string& side = rules.regions[r].side;
+            if (f.side == "both" || side == f.side || (side != kSideNames[kLeft] && side != kSideNames[kRight])) {
+                w.string(rules.regions[r].id);
+            }
+        }
+        w.end_array();
+        w.key("root").string(root).key("score").number(f.score).key("side").string(f.side).end_object();
+    }
+    w.end_array();
+
+    // name, sha256, version
+    w.key("rules").begin_object().key("name").string(rules.name).key("sha256").string(rules.sha256);
+    w.key("version").string(rules.version).end_object();
+    w.key("safety_net");
+    item_list(rules.safety_net, evaluation.safety_net, "safety_net.");
+
+    // level, reasons, text, title
+    w.key("triage").begin_object().key("level").string(level.id).key("reasons").begin_array();
+    for (std::size_t i : evaluation.reasons) {
+        const TriageRule& rule = rules.triage.rules[i];
+        cited(rule.id, texts.get("triage." + rule.id), rules.citation(rule.source));
+    }
+    w.end_array();
+    w.key("text").string(texts.get("level." + level.id + ".text"));
+    w.key("title").string(texts.get("level." + level.id + ".title")).end_object();
+    w.end_object();
+    return w.take();
+}
+
+}  // namespace rootcheck

@@ -1,0 +1,186 @@
+// The facade: parses, delegates, serialises once, and converts every exception into an error document so nothing
+// ever escapes to the bindings (a C++ exception would reach JavaScript as a bare number).
+#include "engine.h"
+
+#include <exception>
+#include <new>
+
+#include "answers.h"
+#include "assessment.h"
+#include "embedded_rules.h"
+#include "json_input.h"
+#include "jsonlogic/jsonlogic.h"
+#include "lint.h"
+#include "navigation.h"
+#include "questionnaire_view.h"
+#include "rule_set.h"
+
+namespace rootcheck {
+
+namespace {
+
+std::string internal_error(const char* what) {
+    return error_document(InputError{"internal_error", std::string("internal error: ") + what, ""}).dump();
+}
+
+// Runs `body`, turning anything thrown into an error document.
+template <typename Body>
+std::string guarded(Body&& body) noexcept {
+    try {
+        return body();
+    } catch (const std::bad_alloc&) {
+        return R"({"error":{"code":"internal_error","message":"out of memory","path":""}})";
+    } catch (const std::exception& e) {
+        try {
+            return internal_error(e.what());
+        } catch (...) {
+            return R"({"error":{"code":"internal_error","message":"internal error","path":""}})";
+        }
+    } catch (...) {
+        return R"({"error":{"code":"internal_error","message":"internal error","path":""}})";
+    }
+}
+
+json invalid_rules(const std::vector<RuleProblem>& problems) {
+    json list = json::array();
+    for (const RuleProblem& p : problems) list.push_back({{"path", p.path}, {"message", p.message}});
+    return json{{"error",
+                 {{"code", "invalid_rules"},
+                  {"message", "the rule set has " + std::to_string(problems.size()) + " problem(s)"},
+                  {"problems", std::move(list)}}}};
+}
+
+std::string summarise(const std::vector<RuleProblem>& problems) {
+    std::string text = "the built-in rule set did not load (" + std::to_string(problems.size()) + " problem(s))";
+    for (std::size_t i = 0; i < problems.size() && i < 5; ++i) {
+        text += (i == 0 ? ": " : "; ") + problems[i].path + ": " + problems[i].message;
+    }
+    return text;
+}
+
+}  // namespace
+
+Engine::Engine() {
+    try {
+        RuleSetLoad load = load_rule_set(embedded_rule_files());
+        rules_ = std::move(load.rules);
+        if (!rules_) no_rules_message_ = summarise(load.problems);
+    } catch (const std::exception& e) {
+        no_rules_message_ = std::string("the built-in rule set did not load: ") + e.what();
+    }
+}
+
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+std::string Engine::load_rules(const RuleFiles& files) {
+    return guarded([&] {
+        RuleSetLoad load = load_rule_set(files);
+        if (!load.rules) return invalid_rules(load.problems).dump();
+        rules_ = std::move(load.rules);
+        no_rules_message_.clear();
+        return info();
+    });
+}
+
+std::string Engine::load_rules_json(std::string_view files_object) {
+    return guarded([&] {
+        ParsedJson parsed = parse_json_limited(files_object, ParseLimits{0, kMaxRuleFileDepth});
+        if (parsed.error) {
+            return invalid_rules({RuleProblem{"", parsed.error->code + ": " + parsed.error->message}}).dump();
+        }
+        if (!parsed.value.is_object()) {
+            return invalid_rules({RuleProblem{"", "expected an object {\"<path>\": \"<file text>\"}"}}).dump();
+        }
+        RuleFiles files;
+        std::vector<RuleProblem> problems;
+        for (const auto& [path, text] : parsed.value.items()) {
+            if (!text.is_string()) {
+                problems.push_back(RuleProblem{path, "the file text must be a string"});
+                continue;
+            }
+            files.emplace(path, text.get<std::string>());
+        }
+        if (!problems.empty()) return invalid_rules(problems).dump();
+        return load_rules(files);
+    });
+}
+
+std::string Engine::assess(std::string_view answers_document) const {
+    return guarded([&] {
+        const std::shared_ptr<const RuleSet> rules = rules_;
+        if (!rules) return error_document(InputError{"no_rules", no_rules_message_, ""}).dump();
+        ParsedAnswers parsed = parse_answers(answers_document, *rules);
+        if (parsed.error) return error_document(*parsed.error).dump();
+        const Evaluation evaluation = evaluate(*rules, parsed.answers);
+        return result_text(*rules, parsed.answers, evaluation);
+    });
+}
+
+std::string Engine::next(std::string_view answers_document) const {
+    return guarded([&] {
+        const std::shared_ptr<const RuleSet> rules = rules_;
+        if (!rules) return error_document(InputError{"no_rules", no_rules_message_, ""}).dump();
+        ParsedAnswers parsed = parse_answers(answers_document, *rules);
+        if (parsed.error) return error_document(*parsed.error).dump();
+        return navigation_document(*rules, evaluate(*rules, parsed.answers)).dump();
+    });
+}
+
+std::string Engine::questionnaire(std::string_view locale, std::string_view mode) const {
+    return guarded([&] {
+        const std::shared_ptr<const RuleSet> rules = rules_;
+        if (!rules) return error_document(InputError{"no_rules", no_rules_message_, ""}).dump();
+        std::string checked_locale(locale);
+        std::string checked_mode(mode);
+        if (auto error = check_locale_and_mode(*rules, checked_locale, checked_mode)) {
+            return error_document(*error).dump();
+        }
+        return questionnaire_document(*rules, checked_locale, checked_mode).dump();
+    });
+}
+
+std::string Engine::info() const {
+    return guarded([&] {
+        const std::shared_ptr<const RuleSet> rules = rules_;
+        if (!rules) return error_document(InputError{"no_rules", no_rules_message_, ""}).dump();
+        json locales = json::array();
+        for (const auto& entry : rules->locales) locales.push_back(entry.first);
+        return json{{"engine", kEngineVersion},
+                    {"rules", {{"name", rules->name}, {"version", rules->version}, {"sha256", rules->sha256}}},
+                    {"locales", std::move(locales)},
+                    {"default_locale", rules->default_locale}}
+            .dump();
+    });
+}
+
+std::string Engine::lint() const {
+    return guarded([&] {
+        const std::shared_ptr<const RuleSet> rules = rules_;
+        if (!rules) return error_document(InputError{"no_rules", no_rules_message_, ""}).dump();
+        return lint_document(*rules).dump();
+    });
+}
+
+std::string evaluate_logic(std::string_view rule, std::string_view data) {
+    return guarded([&] {
+        const ParseLimits limits{0, kMaxRuleFileDepth};
+        ParsedJson parsed_rule = parse_json_limited(rule, limits);
+        if (parsed_rule.error) {
+            parsed_rule.error->path = "/rule";
+            return error_document(*parsed_rule.error).dump();
+        }
+        ParsedJson parsed_data = parse_json_limited(data.empty() ? std::string_view("null") : data, limits);
+        if (parsed_data.error) {
+            parsed_data.error->path = "/data";
+            return error_document(*parsed_data.error).dump();
+        }
+        const jsonlogic::Program program = jsonlogic::Program::compile(parsed_rule.value);
+        const jsonlogic::Outcome outcome = program.evaluate(parsed_data.value);
+        if (!outcome.ok) return json{{"error", outcome.error}}.dump();
+        return json{{"result", outcome.value}}.dump();
+    });
+}
+
+}  // namespace rootcheck

@@ -1,0 +1,16 @@
+// questionnaire(locale, mode): everything a front end needs to draw the questions of one mode in one locale
+// (CONTRACTS.md section 2). Visibility conditions stay in the engine; next() says what is visible now.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "rule_set.h"
+
+namespace rootcheck {
+
+// `locale` and `mode` must already be checked (check_locale_and_mode).
+json questionnaire_document(const RuleSet& rules, const std::string& locale, const std::string& mode);
+
+}  // namespace rootcheck

@@ -1,0 +1,826 @@
+#include "rule_set.h"
+
+#include <cmath>
+#include <initializer_list>
+#include <set>
+
+#include "json_input.h"
+#include "sha256.h"
+#include "text_keys.h"
+
+namespace rootcheck {
+
+bool holds(const Condition& condition, const json& data) {
+    if (!condition.present) return true;
+    const jsonlogic::Outcome outcome = condition.program.evaluate(data);
+    return outcome.ok && jsonlogic::truthy(outcome.value);
+}
+
+const char* to_string(QuestionType type) {
+    switch (type) {
+        case QuestionType::choice: return "choice";
+        case QuestionType::multi: return "multi";
+        case QuestionType::integer: return "integer";
+        case QuestionType::number: return "number";
+        case QuestionType::regions: return "regions";
+    }
+    return "choice";
+}
+
+const Question* RuleSet::find_question(const std::string& id) const {
+    const auto found = question_index.find(id);
+    return found == question_index.end() ? nullptr : &questions[found->second];
+}
+
+const std::string& RuleSet::citation(const std::string& source_id) const {
+    static const std::string kNone;
+    const auto found = sources.find(source_id);
+    return found == sources.end() ? kNone : found->second;
+}
+
+namespace {
+
+// The parts a manifest must list, in load order (rules/README.md).
+const char* const kParts[] = {"sources", "questionnaire", "regions", "facts", "pain_type",
+                              "roots", "mechanisms", "triage", "advice"};
+// Names a condition reads besides answers; no question may take them.
+const char* const kReservedKeys[] = {"mode", "facts", "derived", "locale"};
+
+bool valid_id(const std::string& id) {
+    if (id.empty()) return false;
+    for (char c : id) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                        c == '-';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+std::string type_name(const json& value) {
+    return value.is_number() ? "number" : std::string(value.type_name());
+}
+
+// Reads one rule file, recording every problem under "<file><JSON Pointer>" and carrying on where it can.
+class FileReader {
+public:
+    FileReader(std::string file, std::vector<RuleProblem>& problems) : file_(std::move(file)), problems_(problems) {}
+
+    const std::string& file() const { return file_; }
+
+    void problem(const std::string& pointer, std::string message) {
+        problems_.push_back(RuleProblem{file_ + pointer, std::move(message)});
+    }
+
+    // Fields other than `allowed` are refused, so a misspelt field name is caught rather than silently ignored.
+    // Keys starting with "$" or "_" are free for comments.
+    void only_fields(const json& object, const std::string& pointer, std::initializer_list<const char*> allowed) {
+        if (!object.is_object()) return;
+        for (const auto& entry : object.items()) {
+            const std::string& key = entry.key();
+            if (!key.empty() && (key[0] == '$' || key[0] == '_')) continue;
+            bool known = false;
+            for (const char* name : allowed) known = known || key == name;
+            if (!known) problem(pointer + "/" + pointer_token(key), "unknown field '" + key + "'");
+        }
+    }
+
+    const json* field(const json& object, const std::string& pointer, const char* key, bool required) {
+        if (!object.is_object()) return nullptr;
+        const auto found = object.find(key);
+        if (found == object.end()) {
+            if (required) problem(pointer, std::string("missing field '") + key + "'");
+            return nullptr;
+        }
+        return &*found;
+    }
+
+    std::optional<std::string> string_field(const json& object, const std::string& pointer, const char* key,
+                                            bool required) {
+        const json* value = field(object, pointer, key, required);
+        if (value == nullptr) return std::nullopt;
+        if (!value->is_string()) {
+            problem(pointer + "/" + key, std::string("'") + key + "' must be a string, not " + type_name(*value));
+            return std::nullopt;
+        }
+        return value->get<std::string>();
+    }
+
+    std::optional<std::string> id_field(const json& object, const std::string& pointer, const char* key) {
+        auto id = string_field(object, pointer, key, true);
+        if (id && !valid_id(*id)) {
+            problem(pointer + "/" + key, "'" + *id + "' is not a valid id (letters, digits, '_' and '-' only)");
+            return std::nullopt;
+        }
+        return id;
+    }
+
+    std::optional<double> number_field(const json& object, const std::string& pointer, const char* key,
+                                       bool required) {
+        const json* value = field(object, pointer, key, required);
+        if (value == nullptr) return std::nullopt;
+        if (!value->is_number()) {
+            problem(pointer + "/" + key, std::string("'") + key + "' must be a number, not " + type_name(*value));
+            return std::nullopt;
+        }
+        return value->get<double>();
+    }
+
+    std::optional<bool> bool_field(const json& object, const std::string& pointer, const char* key) {
+        const json* value = field(object, pointer, key, false);
+        if (value == nullptr) return std::nullopt;
+        if (!value->is_boolean()) {
+            problem(pointer + "/" + key, std::string("'") + key + "' must be true or false, not " + type_name(*value));
+            return std::nullopt;
+        }
+        return value->get<bool>();
+    }
+
+    // The array at `key`, or an empty one (with a problem) when it is absent or not an array.
+    const json& array_field(const json& object, const std::string& pointer, const char* key, bool required) {
+        static const json kEmpty = json::array();
+        const json* value = field(object, pointer, key, required);
+        if (value == nullptr) return kEmpty;
+        if (!value->is_array()) {
+            problem(pointer + "/" + key, std::string("'") + key + "' must be an array, not " + type_name(*value));
+            return kEmpty;
+        }
+        return *value;
+    }
+
+    const json& object_field(const json& object, const std::string& pointer, const char* key, bool required) {
+        static const json kEmpty = json::object();
+        const json* value = field(object, pointer, key, required);
+        if (value == nullptr) return kEmpty;
+        if (!value->is_object()) {
+            problem(pointer + "/" + key, std::string("'") + key + "' must be an object, not " + type_name(*value));
+            return kEmpty;
+        }
+        return *value;
+    }
+
+    bool expect_object(const json& value, const std::string& pointer) {
+        if (value.is_object()) return true;
+        problem(pointer, "must be an object, not " + type_name(value));
+        return false;
+    }
+
+    Condition condition(const json& object, const std::string& pointer, const char* key, bool required) {
+        Condition condition;
+        condition.path = file_ + pointer + "/" + key;
+        const json* rule = field(object, pointer, key, required);
+        if (rule == nullptr) return condition;
+        std::vector<jsonlogic::CompileProblem> compile_problems;
+        condition.program = jsonlogic::Program::compile(*rule, &compile_problems);
+        condition.present = true;
+        for (const auto& p : compile_problems) problem(pointer + "/" + key + p.pointer, "JsonLogic: " + p.message);
+        return condition;
+    }
+
+    // Reports a repeated id; `seen` maps id -> pointer of its first use.
+    void unique(std::map<std::string, std::string>& seen, const std::string& id, const std::string& pointer) {
+        const auto inserted = seen.emplace(id, file_ + pointer);
+        if (!inserted.second) problem(pointer + "/id", "duplicate id '" + id + "' (first at " + inserted.first->second + ")");
+    }
+
+private:
+    std::string file_;
+    std::vector<RuleProblem>& problems_;
+};
+
+std::string item_pointer(const char* list, std::size_t index) {
+    return std::string("/") + list + "/" + std::to_string(index);
+}
+
+class Loader {
+public:
+    Loader(const RuleFiles& files, RuleSet& rules, std::vector<RuleProblem>& problems)
+        : files_(files), rules_(rules), problems_(problems) {}
+
+    void run() {
+        if (!parse_manifest()) return;
+        for (const char* part : kParts) parsed_parts_[part] = parse_file(rules_.part_files[part]);
+        for (const auto& locale : rules_.locale_files) parsed_locales_[locale.first] = parse_file(locale.second);
+
+        load_sources();
+        load_root_list();
+        load_regions();
+        load_questionnaire();
+        load_facts();
+        load_pain_type();
+        load_root_evidence();
+        load_mechanisms();
+        load_triage();
+        load_advice();
+        load_locales();
+        if (!problems_.empty()) return;
+        resolve_texts();
+        fingerprint();
+    }
+
+private:
+    const RuleFiles& files_;
+    RuleSet& rules_;
+    std::vector<RuleProblem>& problems_;
+    json manifest_;
+    std::map<std::string, json> parsed_parts_;
+    std::map<std::string, json> parsed_locales_;
+
+    json parse_file(const std::string& path) {
+        const auto found = files_.find(path);
+        if (found == files_.end()) {
+            problems_.push_back(RuleProblem{path, "file listed in manifest.json was not given"});
+            return nullptr;
+        }
+        ParsedJson parsed = parse_json_limited(found->second, ParseLimits{0, kMaxRuleFileDepth});
+        if (parsed.error) {
+            problems_.push_back(RuleProblem{path, parsed.error->code + ": " + parsed.error->message});
+            return nullptr;
+        }
+        if (!parsed.value.is_object()) {
+            problems_.push_back(RuleProblem{path, "must be a JSON object, not " + type_name(parsed.value)});
+            return nullptr;
+        }
+        return std::move(parsed.value);
+    }
+
+    bool parse_manifest() {
+        manifest_ = parse_file("manifest.json");
+        if (manifest_.is_null()) return false;
+        FileReader r("manifest.json", problems_);
+        r.only_fields(manifest_, "", {"name", "version", "default_locale", "files", "locales"});
+        rules_.name = r.string_field(manifest_, "", "name", true).value_or("");
+        rules_.version = r.string_field(manifest_, "", "version", true).value_or("");
+        rules_.default_locale = r.id_field(manifest_, "", "default_locale").value_or("");
+        const json& files = r.object_field(manifest_, "", "files", true);
+        for (const char* part : kParts) {
+            auto path = r.string_field(files, "/files", part, true);
+            if (path) rules_.part_files[part] = *path;
+        }
+        for (const auto& entry : files.items()) {
+            bool known = false;
+            for (const char* part : kParts) known = known || entry.key() == part;
+            if (!known) r.problem("/files/" + pointer_token(entry.key()), "unknown part '" + entry.key() + "'");
+        }
+        const json& locales = r.object_field(manifest_, "", "locales", true);
+        for (const auto& entry : locales.items()) {
+            const std::string pointer = "/locales/" + pointer_token(entry.key());
+            if (!valid_id(entry.key())) r.problem(pointer, "'" + entry.key() + "' is not a valid locale id");
+            if (!entry.value().is_string()) {
+                r.problem(pointer, "must be a file path string, not " + type_name(entry.value()));
+                continue;
+            }
+            rules_.locale_files[entry.key()] = entry.value().get<std::string>();
+        }
+        if (locales.empty()) r.problem("/locales", "at least one locale is required");
+        if (!rules_.default_locale.empty() && rules_.locale_files.count(rules_.default_locale) == 0) {
+            r.problem("/default_locale", "default locale '" + rules_.default_locale + "' is not listed in locales");
+        }
+        // Parts missing from the manifest cannot be read; everything else still is, to list as much as possible.
+        if (rules_.part_files.size() != std::size(kParts)) return false;
+        return true;
+    }
+
+    const json& part(const char* name) { return parsed_parts_[name]; }
+
+    // `source` is optional at load (lint reports items without one) but must name a known source when given.
+    std::string source(FileReader& r, const json& item, const std::string& pointer) {
+        auto id = r.string_field(item, pointer, "source", false);
+        if (!id) return "";
+        if (rules_.sources.count(*id) == 0) r.problem(pointer + "/source", "unknown source '" + *id + "'");
+        return *id;
+    }
+
+    void load_sources() {
+        const json& doc = part("sources");
+        if (doc.is_null()) return;
+        FileReader r(rules_.part_files["sources"], problems_);
+        r.only_fields(doc, "", {"sources"});
+        const json& sources = r.object_field(doc, "", "sources", true);
+        for (const auto& entry : sources.items()) {
+            const std::string pointer = "/sources/" + pointer_token(entry.key());
+            if (!valid_id(entry.key())) r.problem(pointer, "'" + entry.key() + "' is not a valid source id");
+            if (!entry.value().is_string() || entry.value().get<std::string>().empty()) {
+                r.problem(pointer, "a source must be a non-empty citation string");
+                continue;
+            }
+            rules_.sources[entry.key()] = entry.value().get<std::string>();
+        }
+    }
+
+    std::optional<std::size_t> root_index(const std::string& root) const {
+        for (std::size_t i = 0; i < rules_.roots.roots.size(); ++i) {
+            if (rules_.roots.roots[i] == root) return i;
+        }
+        return std::nullopt;
+    }
+
+    void load_root_list() {
+        const json& doc = part("roots");
+        if (doc.is_null()) return;
+        FileReader r(rules_.part_files["roots"], problems_);
+        const json& roots = r.array_field(doc, "", "roots", true);
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < roots.size(); ++i) {
+            const std::string pointer = "/roots/" + std::to_string(i);
+            if (!roots[i].is_string() || !valid_id(roots[i].get<std::string>())) {
+                r.problem(pointer, "a root must be an id string");
+                continue;
+            }
+            const std::string root = roots[i].get<std::string>();
+            if (!seen.insert(root).second) r.problem(pointer, "duplicate root '" + root + "'");
+            rules_.roots.roots.push_back(root);
+        }
+        if (roots.empty()) r.problem("/roots", "at least one root is required");
+    }
+
+    // (root index, weight) pairs from {"<root>": weight}, each root known.
+    std::vector<std::pair<std::size_t, double>> root_weights(FileReader& r, const json& object,
+                                                             const std::string& pointer) {
+        std::vector<std::pair<std::size_t, double>> weights;
+        for (const auto& entry : object.items()) {
+            const std::string at = pointer + "/" + pointer_token(entry.key());
+            const auto index = root_index(entry.key());
+            if (!index) r.problem(at, "unknown root '" + entry.key() + "' (not in roots.json roots)");
+            if (!entry.value().is_number()) {
+                r.problem(at, "a root weight must be a number, not " + type_name(entry.value()));
+                continue;
+            }
+            if (index) weights.emplace_back(*index, entry.value().get<double>());
+        }
+        return weights;
+    }
+
+    void load_regions() {
+        const json& doc = part("regions");
+        if (doc.is_null()) return;
+        FileReader r(rules_.part_files["regions"], problems_);
+        r.only_fields(doc, "", {"regions"});
+        const json& regions = r.array_field(doc, "", "regions", true);
+        std::map<std::string, std::string> seen;
+        for (std::size_t i = 0; i < regions.size(); ++i) {
+            const std::string pointer = item_pointer("regions", i);
+            const json& item = regions[i];
+            if (!r.expect_object(item, pointer)) continue;
+            r.only_fields(item, pointer, {"id", "side", "view", "dermatomes"});
+            Region region;
+            region.id = r.id_field(item, pointer, "id").value_or("");
+            region.side = r.string_field(item, pointer, "side", true).value_or("");
+            region.view = r.string_field(item, pointer, "view", true).value_or("");
+            if (!region.side.empty() && region.side != "left" && region.side != "right" && region.side != "midline") {
+                r.problem(pointer + "/side", "side must be left, right or midline, not '" + region.side + "'");
+            }
+            if (!region.view.empty() && region.view != "front" && region.view != "back") {
+                r.problem(pointer + "/view", "view must be front or back, not '" + region.view + "'");
+            }
+            const json& dermatomes = r.object_field(item, pointer, "dermatomes", true);
+            region.dermatomes = root_weights(r, dermatomes, pointer + "/dermatomes");
+            region.dermatomes_json = dermatomes;
+            if (region.id.empty()) continue;
+            r.unique(seen, region.id, pointer);
+            rules_.region_index.emplace(region.id, rules_.regions.size());
+            rules_.regions.push_back(std::move(region));
+        }
+        rules_.roots.primary_regions.assign(rules_.roots.roots.size(), {});
+        for (std::size_t i = 0; i < rules_.regions.size(); ++i) {
+            const Region& region = rules_.regions[i];
+            std::optional<std::size_t> best;
+            double best_weight = 0;
+            for (const auto& [root, weight] : region.dermatomes) {
+                if (weight > best_weight) best = root, best_weight = weight;
+            }
+            if (best) rules_.roots.primary_regions[*best].push_back(i);
+        }
+    }
+
+    void load_questionnaire() {
+        const json& doc = part("questionnaire");
+        if (doc.is_null()) return;
+        FileReader r(rules_.part_files["questionnaire"], problems_);
+        r.only_fields(doc, "", {"sections", "questions"});
+        const json& sections = r.array_field(doc, "", "sections", true);
+        std::map<std::string, std::string> seen_sections;
+        for (std::size_t i = 0; i < sections.size(); ++i) {
+            const std::string pointer = item_pointer("sections", i);
+            if (!r.expect_object(sections[i], pointer)) continue;
+            r.only_fields(sections[i], pointer, {"id", "mode"});
+            Section section;
+            section.id = r.id_field(sections[i], pointer, "id").value_or("");
+            section.mode = mode_filter(r, sections[i], pointer);
+            if (section.id.empty()) continue;
+            r.unique(seen_sections, section.id, pointer);
+            rules_.sections.push_back(std::move(section));
+        }
+        const json& questions = r.array_field(doc, "", "questions", true);
+        std::map<std::string, std::string> seen;
+        for (std::size_t i = 0; i < questions.size(); ++i) {
+            const std::string pointer = item_pointer("questions", i);
+            if (!r.expect_object(questions[i], pointer)) continue;
+            auto question = load_question(r, questions[i], pointer);
+            if (!question) continue;
+            r.unique(seen, question->id, pointer);
+            rules_.question_index.emplace(question->id, rules_.questions.size());
+            rules_.questions.push_back(std::move(*question));
+        }
+    }
+
+    ModeFilter mode_filter(FileReader& r, const json& item, const std::string& pointer) {
+        ModeFilter filter;
+        auto mode = r.string_field(item, pointer, "mode", false);
+        if (!mode) return filter;
+        if (*mode != "all" && *mode != "self" && *mode != "clinician") {
+            r.problem(pointer + "/mode", "mode must be all, self or clinician, not '" + *mode + "'");
+            return filter;
+        }
+        filter.value = *mode;
+        return filter;
+    }
+
+    std::optional<Question> load_question(FileReader& r, const json& item, const std::string& pointer) {
+        r.only_fields(item, pointer, {"id", "section", "screen", "type", "options", "min", "max", "unit", "visible",
+                                      "mode"});
+        Question q;
+        q.id = r.id_field(item, pointer, "id").value_or("");
+        for (const char* reserved : kReservedKeys) {
+            if (q.id == reserved) r.problem(pointer + "/id", "'" + q.id + "' is reserved for condition data");
+        }
+        q.section = r.string_field(item, pointer, "section", true).value_or("");
+        bool section_known = false;
+        for (std::size_t s = 0; s < rules_.sections.size(); ++s) {
+            if (rules_.sections[s].id == q.section) q.section_index = s, section_known = true;
+        }
+        if (!q.section.empty() && !section_known) r.problem(pointer + "/section", "unknown section '" + q.section + "'");
+        q.screen = r.string_field(item, pointer, "screen", false).value_or(q.id);
+        const std::string type = r.string_field(item, pointer, "type", true).value_or("");
+        if (type == "choice") {
+            q.type = QuestionType::choice;
+        } else if (type == "multi") {
+            q.type = QuestionType::multi;
+        } else if (type == "integer") {
+            q.type = QuestionType::integer;
+        } else if (type == "number") {
+            q.type = QuestionType::number;
+        } else if (type == "regions") {
+            q.type = QuestionType::regions;
+        } else if (!type.empty()) {
+            r.problem(pointer + "/type", "type must be choice, multi, integer, number or regions, not '" + type + "'");
+        }
+        const bool has_options = q.type == QuestionType::choice || q.type == QuestionType::multi;
+        const bool numeric = q.type == QuestionType::integer || q.type == QuestionType::number;
+        if (has_options) {
+            const json& options = r.array_field(item, pointer, "options", true);
+            std::set<std::string> seen;
+            for (std::size_t o = 0; o < options.size(); ++o) {
+                const std::string at = pointer + "/options/" + std::to_string(o);
+                if (!options[o].is_string() || !valid_id(options[o].get<std::string>())) {
+                    r.problem(at, "an option must be an id string");
+                    continue;
+                }
+                const std::string value = options[o].get<std::string>();
+                if (!seen.insert(value).second) r.problem(at, "duplicate option '" + value + "'");
+                q.options.push_back(value);
+            }
+            if (options.empty()) r.problem(pointer + "/options", "a " + type + " question needs options");
+            q.offers_unsure = seen.count("unsure") != 0;
+        } else if (item.contains("options")) {
+            r.problem(pointer + "/options", "only choice and multi questions have options");
+        }
+        if (numeric) {
+            auto min = r.number_field(item, pointer, "min", true);
+            auto max = r.number_field(item, pointer, "max", true);
+            q.min = min.value_or(0);
+            q.max = max.value_or(0);
+            if (min && max && *min > *max) r.problem(pointer + "/max", "max is below min");
+            if (q.type == QuestionType::integer && (std::floor(q.min) != q.min || std::floor(q.max) != q.max)) {
+                r.problem(pointer, "an integer question needs whole-number min and max");
+            }
+            q.unit = r.bool_field(item, pointer, "unit").value_or(false);
+        } else {
+            for (const char* key : {"min", "max", "unit"}) {
+                if (item.contains(key)) r.problem(pointer + "/" + key, "only integer and number questions have " +
+                                                                           std::string(key));
+            }
+        }
+        q.visible = r.condition(item, pointer, "visible", false);
+        q.mode = mode_filter(r, item, pointer);
+        if (q.id.empty()) return std::nullopt;
+        return q;
+    }
+
+    void load_facts() {
+        const json& doc = part("facts");
+        if (doc.is_null()) return;
+        FileReader r(rules_.part_files["facts"], problems_);
+        r.only_fields(doc, "", {"facts"});
+        rules_.facts = load_items(r, r.array_field(doc, "", "facts", true), "facts", true);
+    }
+
+    std::vector<Item> load_items(FileReader& r, const json& list, const char* name, bool when_required) {
+        std::vector<Item> items;
+        std::map<std::string, std::string> seen;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string pointer = item_pointer(name, i);
+            if (!r.expect_object(list[i], pointer)) continue;
+            r.only_fields(list[i], pointer, {"id", "when", "source"});
+            Item item;
+            item.id = r.id_field(list[i], pointer, "id").value_or("");
+            item.when = r.condition(list[i], pointer, "when", when_required);
+            item.source = source(r, list[i], pointer);
+            if (item.id.empty()) continue;
+            r.unique(seen, item.id, pointer);
+            items.push_back(std::move(item));
+        }
+        return items;
+    }
+
+    void load_pain_type() {
+        const json& doc = part("pain_type");
+        if (doc.is_null()) return;
+        FileReader r(rules_.part_files["pain_type"], problems_);
+        r.only_fields(doc, "", {"evidence", "classify", "default"});
+        PainTypeModel& model = rules_.pain_type;
+        const json& evidence = r.array_field(doc, "", "evidence", true);
+        std::map<std::string, std::string> seen;
+        for (std::size_t i = 0; i < evidence.size(); ++i) {
+            const std::string pointer = item_pointer("evidence", i);
+            if (!r.expect_object(evidence[i], pointer)) continue;
+            r.only_fields(evidence[i], pointer, {"id", "favours", "weight", "when", "source"});
+            PainEvidence e;
+            e.id = r.id_field(evidence[i], pointer, "id").value_or("");
+            e.favours = r.id_field(evidence[i], pointer, "favours").value_or("");
+            e.weight = r.number_field(evidence[i], pointer, "weight", true).value_or(0);
+            e.when = r.condition(evidence[i], pointer, "when", true);
+            e.source = source(r, evidence[i], pointer);
+            if (e.id.empty() || e.favours.empty()) continue;
+            r.unique(seen, e.id, pointer);
+            bool known = false;
+            for (const std::string& f : model.favours) known = known || f == e.favours;
+            if (!known) model.favours.push_back(e.favours);
+            model.evidence.push_back(std::move(e));
+        }
+        const json& classify = r.array_field(doc, "", "classify", true);
+        for (std::size_t i = 0; i < classify.size(); ++i) {
+            const std::string pointer = item_pointer("classify", i);
+            if (!r.expect_object(classify[i], pointer)) continue;
+            r.only_fields(classify[i], pointer, {"classification", "when"});
+            PainClassify c;
+            c.classification = r.id_field(classify[i], pointer, "classification").value_or("");
+            c.when = r.condition(classify[i], pointer, "when", true);
+            if (!c.classification.empty()) model.classify.push_back(std::move(c));
+        }
+        auto fallback = r.id_field(doc, "", "default");
+        model.default_classification = fallback.value_or("");
+        // The scores sit next to these keys in derived.pain_type and in the result's pain_type.
+        for (const std::string& f : model.favours) {
+            if (f == "classification" || f == "text" || f == "evidence") {
+                r.problem("/evidence", "'" + f + "' cannot be a favours value (it names another field)");
+            }
+        }
+    }
+
+    void load_root_evidence() {
+        const json& doc = part("roots");
+        if (doc.is_null()) return;
+        FileReader r(rules_.part_files["roots"], problems_);
+        r.only_fields(doc, "", {"roots", "half_score", "min_score", "max_reported", "region_evidence", "evidence"});
+        RootModel& model = rules_.roots;
+        model.half_score = r.number_field(doc, "", "half_score", true).value_or(1);
+        if (model.half_score <= 0) r.problem("/half_score", "half_score must be above 0");
+        model.min_score = r.number_field(doc, "", "min_score", true).value_or(0);
+        const auto max_reported = r.number_field(doc, "", "max_reported", true);
+        if (max_reported) {
+            if (*max_reported < 1 || std::floor(*max_reported) != *max_reported) {
+                r.problem("/max_reported", "max_reported must be a whole number of at least 1");
+            } else {
+                model.max_reported = static_cast<std::size_t>(*max_reported);
+            }
+        }
+        std::map<std::string, std::string> seen;  // region and condition evidence share the roots.evidence.* keys
+        const json& region_evidence = r.array_field(doc, "", "region_evidence", false);
+        for (std::size_t i = 0; i < region_evidence.size(); ++i) {
+            const std::string pointer = item_pointer("region_evidence", i);
+            const json& item = region_evidence[i];
+            if (!r.expect_object(item, pointer)) continue;
+            r.only_fields(item, pointer, {"id", "answer", "weight", "source"});
+            RegionEvidence e;
+            e.id = r.id_field(item, pointer, "id").value_or("");
+            e.answer = r.string_field(item, pointer, "answer", true).value_or("");
+            const Question* question = rules_.find_question(e.answer);
+            if (!e.answer.empty() && (question == nullptr || question->type != QuestionType::regions)) {
+                r.problem(pointer + "/answer", "'" + e.answer + "' is not a question of type regions");
+            }
+            e.weight = r.number_field(item, pointer, "weight", true).value_or(0);
+            e.source = source(r, item, pointer);
+            if (e.id.empty()) continue;
+            r.unique(seen, e.id, pointer);
+            model.region_evidence.push_back(std::move(e));
+        }
+        const json& evidence = r.array_field(doc, "", "evidence", false);
+        for (std::size_t i = 0; i < evidence.size(); ++i) {
+            const std::string pointer = item_pointer("evidence", i);
+            const json& item = evidence[i];
+            if (!r.expect_object(item, pointer)) continue;
+            r.only_fields(item, pointer, {"id", "when", "roots", "side", "weight", "source"});
+            RootEvidence e;
+            e.id = r.id_field(item, pointer, "id").value_or("");
+            e.when = r.condition(item, pointer, "when", true);
+            e.roots = root_weights(r, r.object_field(item, pointer, "roots", true), pointer + "/roots");
+            e.side = r.condition(item, pointer, "side", false);
+            e.weight = r.number_field(item, pointer, "weight", true).value_or(0);
+            e.source = source(r, item, pointer);
+            if (e.id.empty()) continue;
+            r.unique(seen, e.id, pointer);
+            model.evidence.push_back(std::move(e));
+        }
+    }
+
+    void load_mechanisms() {
+        const json& doc = part("mechanisms");
+        if (doc.is_null()) return;
+        FileReader r(rules_.part_files["mechanisms"], problems_);
+        r.only_fields(doc, "", {"min_score", "mechanisms"});
+        MechanismModel& model = rules_.mechanisms;
+        model.min_score = r.number_field(doc, "", "min_score", true).value_or(0);
+        const json& mechanisms = r.array_field(doc, "", "mechanisms", true);
+        std::map<std::string, std::string> seen;
+        for (std::size_t m = 0; m < mechanisms.size(); ++m) {
+            const std::string pointer = item_pointer("mechanisms", m);
+            const json& item = mechanisms[m];
+            if (!r.expect_object(item, pointer)) continue;
+            r.only_fields(item, pointer, {"id", "spinal", "evidence"});
+            Mechanism mechanism;
+            mechanism.id = r.id_field(item, pointer, "id").value_or("");
+            if (mechanism.id == "top") r.problem(pointer + "/id", "'top' is reserved in derived.mechanisms");
+            mechanism.spinal = r.bool_field(item, pointer, "spinal").value_or(true);
+            const json& evidence = r.array_field(item, pointer, "evidence", true);
+            std::map<std::string, std::string> seen_evidence;
+            for (std::size_t i = 0; i < evidence.size(); ++i) {
+                const std::string at = pointer + item_pointer("evidence", i);
+                if (!r.expect_object(evidence[i], at)) continue;
+                r.only_fields(evidence[i], at, {"id", "weight", "when", "source"});
+                MechanismEvidence e;
+                e.id = r.id_field(evidence[i], at, "id").value_or("");
+                e.weight = r.number_field(evidence[i], at, "weight", true).value_or(0);
+                e.when = r.condition(evidence[i], at, "when", true);
+                e.source = source(r, evidence[i], at);
+                if (e.id.empty()) continue;
+                r.unique(seen_evidence, e.id, at);
+                if (e.weight > 0) mechanism.positive_weight += e.weight;
+                mechanism.evidence.push_back(std::move(e));
+            }
+            if (mechanism.positive_weight <= 0) {
+                r.problem(pointer + "/evidence", "a mechanism needs evidence with a positive weight to be scored");
+            }
+            if (mechanism.id.empty()) continue;
+            r.unique(seen, mechanism.id, pointer);
+            model.mechanisms.push_back(std::move(mechanism));
+        }
+    }
+
+    std::optional<std::size_t> level_index(const std::string& id) const {
+        for (std::size_t i = 0; i < rules_.triage.levels.size(); ++i) {
+            if (rules_.triage.levels[i].id == id) return i;
+        }
+        return std::nullopt;
+    }
+
+    void load_triage() {
+        const json& doc = part("triage");
+        if (doc.is_null()) return;
+        FileReader r(rules_.part_files["triage"], problems_);
+        r.only_fields(doc, "", {"levels", "default", "rules"});
+        TriageModel& model = rules_.triage;
+        const json& levels = r.array_field(doc, "", "levels", true);
+        std::map<std::string, std::string> seen_levels;
+        for (std::size_t i = 0; i < levels.size(); ++i) {
+            const std::string pointer = item_pointer("levels", i);
+            if (!r.expect_object(levels[i], pointer)) continue;
+            r.only_fields(levels[i], pointer, {"id", "escalate"});
+            Level level;
+            level.id = r.id_field(levels[i], pointer, "id").value_or("");
+            level.escalate = r.bool_field(levels[i], pointer, "escalate").value_or(false);
+            if (level.id.empty()) continue;
+            r.unique(seen_levels, level.id, pointer);
+            model.levels.push_back(std::move(level));
+        }
+        if (levels.empty()) r.problem("/levels", "at least one level is required");
+        auto fallback = r.string_field(doc, "", "default", true);
+        if (fallback) {
+            const auto index = level_index(*fallback);
+            if (!index) r.problem("/default", "unknown level '" + *fallback + "'");
+            model.default_level = index.value_or(0);
+        }
+        const json& rules = r.array_field(doc, "", "rules", true);
+        std::map<std::string, std::string> seen;
+        for (std::size_t i = 0; i < rules.size(); ++i) {
+            const std::string pointer = item_pointer("rules", i);
+            if (!r.expect_object(rules[i], pointer)) continue;
+            r.only_fields(rules[i], pointer, {"id", "level", "red_flag", "when", "source"});
+            TriageRule rule;
+            rule.id = r.id_field(rules[i], pointer, "id").value_or("");
+            auto level = r.string_field(rules[i], pointer, "level", true);
+            if (level) {
+                const auto index = level_index(*level);
+                if (!index) r.problem(pointer + "/level", "unknown level '" + *level + "'");
+                rule.level = index.value_or(0);
+            }
+            rule.red_flag = r.bool_field(rules[i], pointer, "red_flag").value_or(false);
+            rule.when = r.condition(rules[i], pointer, "when", true);
+            rule.source = source(r, rules[i], pointer);
+            if (rule.id.empty()) continue;
+            r.unique(seen, rule.id, pointer);
+            model.rules.push_back(std::move(rule));
+        }
+    }
+
+    void load_advice() {
+        const json& doc = part("advice");
+        if (doc.is_null()) return;
+        FileReader r(rules_.part_files["advice"], problems_);
+        r.only_fields(doc, "", {"advice", "safety_net"});
+        rules_.advice = load_items(r, r.array_field(doc, "", "advice", true), "advice", false);
+        rules_.safety_net = load_items(r, r.array_field(doc, "", "safety_net", true), "safety_net", false);
+        bool unconditional = false;
+        for (const Item& item : rules_.safety_net) unconditional = unconditional || !item.when.present;
+        if (!unconditional) {
+            r.problem("/safety_net", "no unconditional safety-net item: the safety net must appear on every result");
+        }
+    }
+
+    void load_locales() {
+        for (const auto& [locale, doc] : parsed_locales_) {
+            if (doc.is_null()) continue;
+            FileReader r(rules_.locale_files[locale], problems_);
+            LocaleTexts& texts = rules_.locales[locale];
+            for (const auto& entry : doc.items()) {
+                if (!entry.value().is_string()) {
+                    r.problem("/" + pointer_token(entry.key()), "a text must be a string, not " +
+                                                                    type_name(entry.value()));
+                    continue;
+                }
+                texts[entry.key()] = entry.value().get<std::string>();
+            }
+        }
+        const std::vector<TextRequirement> requirements = text_requirements(rules_);
+        const auto default_texts = rules_.locales.find(rules_.default_locale);
+        for (const auto& [locale, texts] : rules_.locales) {
+            FileReader r(rules_.locale_files[locale], problems_);
+            for (const TextRequirement& requirement : requirements) {
+                bool present = false;
+                for (const std::string& key : requirement.alternatives) present = present || texts.count(key) != 0;
+                if (present) continue;
+                std::string message = "missing text '" + requirement.alternatives.front() + "'";
+                for (std::size_t k = 1; k < requirement.alternatives.size(); ++k) {
+                    message += " (or '" + requirement.alternatives[k] + "')";
+                }
+                r.problem("/" + pointer_token(requirement.alternatives.front()), message + " for " + requirement.owner);
+            }
+            if (default_texts == rules_.locales.end() || locale == rules_.default_locale) continue;
+            for (const auto& entry : default_texts->second) {
+                if (entry.first.rfind(kUiPrefix, 0) == 0 && texts.count(entry.first) == 0) {
+                    r.problem("/" + pointer_token(entry.first),
+                              "missing text '" + entry.first + "' (present in the default locale)");
+                }
+            }
+        }
+    }
+
+    void resolve_texts() {
+        const std::string suffix = kClinicianSuffix;
+        for (const auto& [locale, texts] : rules_.locales) {
+            ResolvedTexts& self = rules_.self_texts[locale];
+            ResolvedTexts& clinician = rules_.clinician_texts[locale];
+            for (const auto& [key, text] : texts) {
+                const bool variant =
+                    key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0;
+                if (variant) {
+                    clinician[key.substr(0, key.size() - suffix.size())] = text;
+                    continue;
+                }
+                self[key] = text;
+                clinician.emplace(key, text);  // a variant, assigned above or later, wins over its base
+            }
+        }
+    }
+
+    // The canonical bundle (rules/README.md): reformatting a file keeps the digest, any content change alters it.
+    void fingerprint() {
+        json bundle = json::object();
+        bundle["manifest"] = manifest_;
+        for (const auto& [name, doc] : parsed_parts_) bundle[name] = doc;
+        bundle["locales"] = json::object();
+        for (const auto& [locale, doc] : parsed_locales_) bundle["locales"][locale] = doc;
+        rules_.sha256 = sha256_hex(bundle.dump());
+    }
+};
+
+}  // namespace
+
+RuleSetLoad load_rule_set(const RuleFiles& files) {
+    RuleSetLoad load;
+    auto rules = std::make_shared<RuleSet>();
+    Loader(files, *rules, load.problems).run();
+    if (load.problems.empty()) load.rules = std::move(rules);
+    return load;
+}
+
+}  // namespace rootcheck

@@ -1,0 +1,215 @@
+// The loaded, validated and compiled rule set (rules/README.md describes the files). Immutable once built; the
+// engine shares it between calls, and every JsonLogic condition is compiled exactly once, here.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine.h"
+#include "jsonlogic/jsonlogic.h"
+
+namespace rootcheck {
+
+using json = nlohmann::json;
+
+// A JsonLogic condition. An absent condition holds (e.g. a question with no `visible`, an unconditional safety-net
+// item); a condition that raises a JsonLogic error counts as false (rules/README.md).
+struct Condition {
+    bool present = false;
+    jsonlogic::Program program;
+    std::string path;  // "<file><JSON Pointer>" of the rule, for lint messages
+};
+
+bool holds(const Condition& condition, const json& data);
+
+enum class QuestionType { choice, multi, integer, number, regions };
+
+const char* to_string(QuestionType type);
+
+// Which modes show a section or question: "all", "self" or "clinician".
+struct ModeFilter {
+    std::string value = "all";
+    bool allows(const std::string& mode) const { return value == "all" || value == mode; }
+};
+
+struct Section {
+    std::string id;
+    ModeFilter mode;
+};
+
+struct Question {
+    std::string id;
+    std::string section;
+    std::size_t section_index = 0;
+    std::string screen;
+    QuestionType type = QuestionType::choice;
+    std::vector<std::string> options;  // choice and multi
+    double min = 0;                    // integer and number
+    double max = 0;
+    bool unit = false;
+    Condition visible;
+    ModeFilter mode;
+    bool offers_unsure = false;
+};
+
+struct Region {
+    std::string id;
+    std::string side;  // left, right, midline
+    std::string view;  // front, back
+    std::vector<std::pair<std::size_t, double>> dermatomes;  // (index into RootModel::roots, weight), file order
+    json dermatomes_json;                                     // as written, for the questionnaire view
+};
+
+// An item with a condition and a citation: facts, advice, safety net.
+struct Item {
+    std::string id;
+    Condition when;
+    std::string source;  // source id; "" when the item names none (lint reports it)
+};
+
+struct PainEvidence {
+    std::string id;
+    std::string favours;
+    double weight = 0;
+    Condition when;
+    std::string source;
+};
+
+struct PainClassify {
+    std::string classification;
+    Condition when;
+};
+
+struct PainTypeModel {
+    std::vector<PainEvidence> evidence;
+    std::vector<PainClassify> classify;
+    std::string default_classification;
+    std::vector<std::string> favours;  // every `favours` value, first-seen order: each gets a score, 0 when none holds
+};
+
+struct RegionEvidence {
+    std::string id;
+    std::string answer;  // a question of type regions
+    double weight = 0;
+    std::string source;
+};
+
+struct RootEvidence {
+    std::string id;
+    Condition when;
+    std::vector<std::pair<std::size_t, double>> roots;  // (root index, weight)
+    Condition side;  // a string or a condition; "left"/"right" that side, anything else both; absent = both
+    double weight = 0;
+    std::string source;
+};
+
+struct RootModel {
+    std::vector<std::string> roots;
+    double half_score = 1;
+    double min_score = 0;
+    std::size_t max_reported = 0;
+    std::vector<RegionEvidence> region_evidence;
+    std::vector<RootEvidence> evidence;
+    // For each root, the regions (file order) whose highest dermatome weight is that root: drawn on the diagram.
+    std::vector<std::vector<std::size_t>> primary_regions;
+};
+
+struct MechanismEvidence {
+    std::string id;
+    double weight = 0;
+    Condition when;
+    std::string source;
+};
+
+struct Mechanism {
+    std::string id;
+    bool spinal = true;
+    std::vector<MechanismEvidence> evidence;
+    double positive_weight = 0;  // sum of the positive weights: the score's denominator
+};
+
+struct MechanismModel {
+    double min_score = 0;
+    std::vector<Mechanism> mechanisms;
+};
+
+struct Level {
+    std::string id;
+    bool escalate = false;
+};
+
+struct TriageRule {
+    std::string id;
+    std::size_t level = 0;  // index into TriageModel::levels
+    bool red_flag = false;
+    Condition when;
+    std::string source;
+};
+
+struct TriageModel {
+    std::vector<Level> levels;  // most severe first
+    std::size_t default_level = 0;
+    std::vector<TriageRule> rules;
+};
+
+using LocaleTexts = std::map<std::string, std::string>;
+
+// The text every key shows in one locale and mode, `@clinician` variants already applied: built once at load so a
+// lookup during assess is a single hash probe.
+using ResolvedTexts = std::unordered_map<std::string, std::string>;
+
+class RuleSet {
+public:
+    std::string name;
+    std::string version;
+    std::string sha256;
+    std::string default_locale;
+    std::map<std::string, LocaleTexts> locales;
+    std::map<std::string, ResolvedTexts> self_texts;       // locale -> texts for self mode
+    std::map<std::string, ResolvedTexts> clinician_texts;  // locale -> texts for clinician mode
+    std::map<std::string, std::string> locale_files;  // locale -> file path, for problem paths
+    std::map<std::string, std::string> part_files;    // part name -> file path, for problem paths
+    std::map<std::string, std::string> sources;       // source id -> citation
+
+    std::vector<Section> sections;
+    std::vector<Question> questions;
+    std::unordered_map<std::string, std::size_t> question_index;
+    std::vector<Region> regions;
+    std::unordered_map<std::string, std::size_t> region_index;
+    std::vector<Item> facts;
+    PainTypeModel pain_type;
+    RootModel roots;
+    MechanismModel mechanisms;
+    TriageModel triage;
+    std::vector<Item> advice;
+    std::vector<Item> safety_net;
+
+    const Question* find_question(const std::string& id) const;
+    // The citation text for a source id, "" when the id is empty.
+    const std::string& citation(const std::string& source_id) const;
+};
+
+struct RuleProblem {
+    std::string path;  // "<file><JSON Pointer>"
+    std::string message;
+};
+
+struct RuleSetLoad {
+    std::shared_ptr<const RuleSet> rules;  // null when problems is not empty
+    std::vector<RuleProblem> problems;
+};
+
+// Loads manifest.json and the files it lists. Every problem found is listed, not just the first.
+RuleSetLoad load_rule_set(const RuleFiles& files);
+
+// Rule files are trusted more than answers but still parsed with a depth limit, so a hostile bundle handed to
+// load_rules cannot recurse deeply in the parser or the JsonLogic compiler.
+inline constexpr int kMaxRuleFileDepth = 64;
+
+}  // namespace rootcheck

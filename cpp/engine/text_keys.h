@@ -1,0 +1,32 @@
+// The text-key convention of rules/README.md: which locale keys a rule set needs and which it uses. Items never name
+// their keys; the key follows from the item's kind and id, so this file is the single place that spells it out.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rule_set.h"
+
+namespace rootcheck {
+
+// One required text: the first alternative present in a locale is used (an option label may be given per question
+// or shared: `question.Q.option.V`, else `option.V`). `owner` is the "<file><JSON Pointer>" of the item needing it.
+struct TextRequirement {
+    std::vector<std::string> alternatives;
+    std::string owner;
+};
+
+std::vector<TextRequirement> text_requirements(const RuleSet& rules);
+
+// Keys of `texts` that `rules` reads: the chosen alternative of every requirement, its `@clinician` variant, and
+// every `ui.*` key (widget chrome, read by the front end).
+std::set<std::string> used_text_keys(const RuleSet& rules, const LocaleTexts& texts);
+
+// The key of the label of option `value` of `question` in `texts`.
+std::string option_key(const Question& question, const std::string& value, const LocaleTexts& texts);
+
+inline constexpr const char* kClinicianSuffix = "@clinician";
+inline constexpr const char* kUiPrefix = "ui.";
+
+}  // namespace rootcheck

@@ -1,0 +1,35 @@
+// Locale texts for one call: picks `<key>@clinician` in clinician mode when present and fills the {region}, {root}
+// and {side} placeholders. Load-time validation guarantees every required key exists in every locale.
+#pragma once
+
+#include <string>
+
+#include "rule_set.h"
+
+namespace rootcheck {
+
+struct Placeholders {
+    std::string region;
+    std::string root;
+    std::string side;
+};
+
+class Texts {
+public:
+    Texts(const RuleSet& rules, const std::string& locale, const std::string& mode);
+
+    // The text of `key`; "" if the locale lacks it, which load-time validation rules out for every key the rule
+    // set requires. Returned by reference: results carry many long texts, and copying them showed in profiles.
+    const std::string& get(const std::string& key) const;
+    std::string format(const std::string& key, const Placeholders& values) const;
+    // The label of option `value` of `question` (`question.Q.option.V`, else `option.V`).
+    const std::string& option(const Question& question, const std::string& value) const;
+
+    const LocaleTexts& all() const { return texts_; }
+
+private:
+    const LocaleTexts& texts_;       // as written, for option_key() and iteration
+    const ResolvedTexts& resolved_;  // variants applied for this mode
+};
+
+}  // namespace rootcheck

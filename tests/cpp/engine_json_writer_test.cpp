@@ -1,0 +1,60 @@
+// The result document is written without a DOM (json_writer.h); it must be exactly the bytes nlohmann's dump()
+// gives for the same value with sorted keys, escapes and number formats included.
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/engine.h"
+#include "engine/json_writer.h"
+#include "fixtures/fixture_rules.h"
+
+namespace rootcheck {
+namespace {
+
+using nlohmann::json;
+
+TEST(EngineJsonWriter, MatchesNlohmannDump) {
+    const std::string tricky = std::string("a quote \" backslash \\ controls \b\f\n\r\t \x01\x1f del \x7f caf\xC3\xA9 ") +
+                               "\xF0\x9F\x98\x80 slash /";
+    JsonWriter w;
+    w.begin_object().key(tricky)  // keys in sorted order: "a quote...", "n", "z"
+        .string(tricky).key("n").begin_array();
+    for (double x : {0.0, 0.6, 1.0, 2.5, 0.333, 1e21, 1e-7, -3.25, 123456789.125}) w.number(x);
+    w.integer(0).integer(-42).boolean(true).boolean(false).begin_object().key("b").begin_array().integer(1);
+    w.begin_object().key("a").string("").end_object().end_array().end_object();
+    w.end_array().key("z").strings({"x", "", "y"}).end_object();
+    const std::string text = w.take();
+    EXPECT_EQ(text, json::parse(text).dump());
+    EXPECT_EQ(json::parse(text)[tricky], tricky);
+}
+
+TEST(EngineJsonWriter, EscapesAtEveryOffsetOfAWord) {
+    // The writer skips plain text 8 bytes at a time; an escape may fall on any byte of such a word.
+    for (const char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+        for (std::size_t at = 0; at < 20; ++at) {
+            std::string text(20, 'a');
+            text[at] = special;
+            const std::string written = JsonWriter().string(text).take();
+            EXPECT_EQ(written, json(text).dump()) << "byte " << at;
+        }
+    }
+}
+
+TEST(EngineJsonWriter, ResultsAreInCanonicalForm) {
+    Engine engine = testing::fixture_engine();
+    const json documents = json::parse(R"J([
+        {},
+        {"answers": {"has_pain": "yes", "pain_side": "both", "age": 60, "alarm": "yes", "qualities": ["sharp", "dull"],
+                     "numb_regions": ["left_shin", "right_shin"], "pain_regions": ["left_foot", "middle"]}},
+        {"mode": "clinician", "locale": "fr",
+         "answers": {"has_pain": "yes", "pain_side": "left", "exam_sign": "positive", "duration": 20, "age": 15}}
+    ])J");
+    for (const json& document : documents) {
+        const std::string result = engine.assess(document.dump());
+        EXPECT_EQ(result, json::parse(result).dump()) << document.dump();
+    }
+}
+
+}  // namespace
+}  // namespace rootcheck

@@ -1,0 +1,256 @@
+// Loading rule sets: the fixture loads and is fingerprinted canonically; a bad set is refused with every problem
+// listed (each at "<file><JSON Pointer>") while the previous set keeps working; the no_rules state; lint findings;
+// evaluate_logic.
+#include <algorithm>
+#include <functional>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "engine/engine.h"
+#include "engine/embedded_rules.h"
+#include "fixtures/fixture_rules.h"
+
+namespace rootcheck {
+namespace {
+
+using nlohmann::json;
+
+// The fixture with file `path` edited through `edit` on its parsed JSON.
+RuleFiles edited(RuleFiles files, const std::string& path, const std::function<void(json&)>& edit) {
+    json doc = json::parse(files.at(path));
+    edit(doc);
+    files[path] = doc.dump(2);
+    return files;
+}
+
+std::vector<std::string> problem_paths(const json& refusal) {
+    std::vector<std::string> paths;
+    for (const json& p : refusal["error"]["problems"]) paths.push_back(p["path"].get<std::string>());
+    return paths;
+}
+
+bool has_path(const std::vector<std::string>& paths, const std::string& path) {
+    return std::find(paths.begin(), paths.end(), path) != paths.end();
+}
+
+std::string messages(const json& refusal) {
+    std::string text;
+    for (const json& p : refusal["error"]["problems"]) {
+        text += p["path"].get<std::string>() + ": " + p["message"].get<std::string>() + "\n";
+    }
+    return text;
+}
+
+TEST(EngineRules, FixtureLoadsWithInfo) {
+    Engine engine = testing::fixture_engine();
+    const json info = json::parse(engine.info());
+    EXPECT_EQ(info["engine"], kEngineVersion);
+    EXPECT_EQ(info["rules"]["name"], "engine-fixture");
+    EXPECT_EQ(info["rules"]["version"], "0.1.0");
+    EXPECT_EQ(info["rules"]["sha256"].get<std::string>().size(), 64u);
+    EXPECT_EQ(info["locales"], json::parse(R"(["en", "fr"])"));
+    EXPECT_EQ(info["default_locale"], "en");
+}
+
+TEST(EngineRules, FingerprintIgnoresFormattingButNotContent) {
+    Engine engine;
+    const RuleFiles files = testing::fixture_rule_files();
+    const json original = json::parse(engine.load_rules(files));
+    RuleFiles reformatted = files;
+    for (auto& [path, text] : reformatted) text = json::parse(text).dump(7);
+    EXPECT_EQ(json::parse(engine.load_rules(reformatted))["rules"]["sha256"], original["rules"]["sha256"]);
+    const RuleFiles changed = edited(files, "locales/fr.json", [](json& doc) { doc["ui.title"] = "Autre"; });
+    const json changed_info = json::parse(engine.load_rules(changed));
+    ASSERT_FALSE(changed_info.contains("error")) << changed_info.dump();
+    EXPECT_NE(changed_info["rules"]["sha256"], original["rules"]["sha256"]);
+}
+
+TEST(EngineRules, BadSetListsEveryProblemAndKeepsThePreviousSet) {
+    Engine engine = testing::fixture_engine();
+    const std::string document = R"({"answers": {"has_pain": "yes", "pain_side": "both", "age": 70}})";
+    const std::string before = engine.assess(document);
+
+    RuleFiles bad = testing::fixture_rule_files();
+    bad = edited(bad, "questionnaire.json", [](json& doc) {
+        doc["questions"][2]["id"] = "has_pain";             // duplicate id
+        doc["questions"][3]["section"] = "nowhere";         // unknown section
+        doc["questions"][4]["type"] = "colour";             // unknown type
+        doc["questions"][7]["visible"] = {{"nope", {1}}};   // unknown JsonLogic operator
+        doc["questions"][8]["mode"] = "sometimes";          // unknown mode
+    });
+    bad = edited(bad, "regions.json", [](json& doc) {
+        doc["regions"][0]["dermatomes"]["R9"] = 1.0;  // unknown root
+        doc["regions"][1]["side"] = "up";             // bad side
+    });
+    bad = edited(bad, "roots.json", [](json& doc) {
+        doc["evidence"][0]["weight"] = "heavy";                  // wrong type
+        doc["region_evidence"][0]["answer"] = "has_pain";        // not a regions question
+    });
+    bad = edited(bad, "triage.json", [](json& doc) {
+        doc["rules"][0].erase("when");              // missing field
+        doc["rules"][1]["level"] = "purple";        // unknown level
+        doc["rules"][2]["source"] = "s9";           // unknown source
+        doc["rules"][3]["wehn"] = true;             // misspelt field
+    });
+    bad = edited(bad, "advice.json", [](json& doc) { doc["safety_net"][0]["when"] = false; });  // none unconditional
+    bad = edited(bad, "locales/fr.json", [](json& doc) { doc.erase("advice.general"); });       // missing text
+
+    const json refusal = json::parse(engine.load_rules(bad));
+    ASSERT_TRUE(refusal.contains("error")) << refusal.dump();
+    EXPECT_EQ(refusal["error"]["code"], "invalid_rules");
+    const std::vector<std::string> paths = problem_paths(refusal);
+    for (const char* expected : {"questionnaire.json/questions/2/id", "questionnaire.json/questions/3/section",
+                                 "questionnaire.json/questions/4/type", "questionnaire.json/questions/7/visible/nope",
+                                 "questionnaire.json/questions/8/mode", "regions.json/regions/0/dermatomes/R9",
+                                 "regions.json/regions/1/side", "roots.json/evidence/0/weight",
+                                 "roots.json/region_evidence/0/answer", "triage.json/rules/0",
+                                 "triage.json/rules/1/level", "triage.json/rules/2/source",
+                                 "triage.json/rules/3/wehn", "advice.json/safety_net",
+                                 "locales/fr.json/advice.general"}) {
+        EXPECT_TRUE(has_path(paths, expected)) << "missing problem at " << expected << "\n" << messages(refusal);
+    }
+    EXPECT_EQ(engine.assess(document), before) << "the previous set must keep working";
+}
+
+TEST(EngineRules, MissingAndMalformedFiles) {
+    Engine engine = testing::fixture_engine();
+    RuleFiles files = testing::fixture_rule_files();
+    files.erase("facts.json");
+    files["mechanisms.json"] = "{\"min_score\": ";
+    files["locales/en.json"] = "[]";
+    const json refusal = json::parse(engine.load_rules(files));
+    const std::vector<std::string> paths = problem_paths(refusal);
+    EXPECT_TRUE(has_path(paths, "facts.json")) << messages(refusal);
+    EXPECT_TRUE(has_path(paths, "mechanisms.json")) << messages(refusal);
+    EXPECT_TRUE(has_path(paths, "locales/en.json")) << messages(refusal);
+    EXPECT_NE(messages(refusal).find("malformed_json"), std::string::npos);
+
+    const json no_manifest = json::parse(engine.load_rules(RuleFiles{}));
+    EXPECT_TRUE(has_path(problem_paths(no_manifest), "manifest.json")) << no_manifest.dump();
+
+    const json bad_manifest = json::parse(engine.load_rules(edited(testing::fixture_rule_files(), "manifest.json",
+        [](json& doc) {
+            doc["default_locale"] = "de";
+            doc["files"].erase("triage");
+            doc["files"]["extra"] = "extra.json";
+        })));
+    const std::vector<std::string> manifest_paths = problem_paths(bad_manifest);
+    EXPECT_TRUE(has_path(manifest_paths, "manifest.json/default_locale")) << messages(bad_manifest);
+    EXPECT_TRUE(has_path(manifest_paths, "manifest.json/files")) << messages(bad_manifest);
+    EXPECT_TRUE(has_path(manifest_paths, "manifest.json/files/extra")) << messages(bad_manifest);
+    EXPECT_FALSE(json::parse(engine.info()).contains("error"));
+}
+
+TEST(EngineRules, DuplicateIdsAcrossEveryList) {
+    Engine engine;
+    RuleFiles files = testing::fixture_rule_files();
+    files = edited(files, "facts.json", [](json& doc) { doc["facts"][1]["id"] = "both_sides"; });
+    files = edited(files, "pain_type.json", [](json& doc) { doc["evidence"][1]["id"] = "sharp"; });
+    files = edited(files, "roots.json", [](json& doc) { doc["evidence"][0]["id"] = "pain_in_zone"; });
+    files = edited(files, "mechanisms.json", [](json& doc) { doc["mechanisms"][1]["id"] = "mech_a"; });
+    files = edited(files, "advice.json", [](json& doc) { doc["advice"][1]["id"] = "general"; });
+    const json refusal = json::parse(engine.load_rules(files));
+    const std::vector<std::string> paths = problem_paths(refusal);
+    for (const char* expected : {"facts.json/facts/1/id", "pain_type.json/evidence/1/id", "roots.json/evidence/0/id",
+                                 "mechanisms.json/mechanisms/1/id", "advice.json/advice/1/id"}) {
+        EXPECT_TRUE(has_path(paths, expected)) << expected << "\n" << messages(refusal);
+    }
+}
+
+TEST(EngineRules, LoadRulesJson) {
+    Engine engine;
+    json files = json::object();
+    for (const auto& [path, text] : testing::fixture_rule_files()) files[path] = text;
+    const json info = json::parse(engine.load_rules_json(files.dump()));
+    EXPECT_EQ(info["rules"]["name"], "engine-fixture") << info.dump();
+    EXPECT_EQ(json::parse(engine.load_rules_json("[1]"))["error"]["code"], "invalid_rules");
+    EXPECT_EQ(json::parse(engine.load_rules_json(R"({"manifest.json": 3})"))["error"]["problems"][0]["path"],
+              "manifest.json");
+    EXPECT_EQ(json::parse(engine.load_rules_json("{"))["error"]["code"], "invalid_rules");
+    EXPECT_EQ(json::parse(engine.info())["rules"]["name"], "engine-fixture");
+}
+
+TEST(EngineRules, NoRulesStateUntilASetLoads) {
+    Engine engine;
+    if (!embedded_rule_files().empty()) GTEST_SKIP() << "this build links a real built-in rule set";
+    for (const std::string& output : {engine.assess("{}"), engine.next("{}"), engine.questionnaire("", ""),
+                                      engine.info(), engine.lint()}) {
+        const json error = json::parse(output);
+        EXPECT_EQ(error["error"]["code"], "no_rules") << output;
+        EXPECT_EQ(error["error"]["path"], "");
+        EXPECT_NE(error["error"]["message"].get<std::string>().find("manifest.json"), std::string::npos);
+    }
+    EXPECT_FALSE(json::parse(engine.load_rules(testing::fixture_rule_files())).contains("error"));
+    EXPECT_FALSE(json::parse(engine.assess("{}")).contains("error"));
+    Engine moved = std::move(engine);
+    EXPECT_FALSE(json::parse(moved.assess("{}")).contains("error"));
+}
+
+TEST(EngineRules, FixtureIsLintClean) {
+    Engine engine = testing::fixture_engine();
+    EXPECT_EQ(json::parse(engine.lint()), json::parse(R"({"problems": []})"));
+}
+
+TEST(EngineRules, LintFindings) {
+    RuleFiles files = testing::fixture_rule_files();
+    files = edited(files, "questionnaire.json", [](json& doc) {
+        doc["questions"][2]["visible"] = {{"==", {{{"var", "colour"}}, "red"}}};     // unknown answer, never shown
+        doc["questions"][3]["visible"] = {{"==", {{{"var", "alarm"}}, "yes"}}};      // asked later: never shown
+        doc["questions"][4]["visible"] = {{"==", {{{"var", "exam_sign"}}, "positive"}}};  // later + other mode
+    });
+    files = edited(files, "facts.json", [](json& doc) {
+        doc["facts"][0]["when"] = {{"var", "facts.older"}};               // a later fact
+        doc["facts"][1]["when"] = {{"var", "derived.triage.level"}};      // not computed yet
+        doc["facts"][2].erase("source");                                  // no source
+    });
+    files = edited(files, "mechanisms.json", [](json& doc) {
+        doc["mechanisms"][0]["evidence"][0]["when"] = {{"var", "derived.roots.top.colour"}};  // no such field
+    });
+    files = edited(files, "locales/en.json", [](json& doc) { doc["advice.retired"] = "Old advice."; });
+    Engine engine;
+    const json info = json::parse(engine.load_rules(files));
+    ASSERT_FALSE(info.contains("error")) << info.dump(2);
+    const json lint = json::parse(engine.lint());
+    std::string text;
+    for (const json& p : lint["problems"]) text += p["path"].get<std::string>() + ": " + p["message"].get<std::string>() + "\n";
+    const auto expect = [&](const std::string& path, const std::string& fragment) {
+        bool found = false;
+        for (const json& p : lint["problems"]) {
+            found = found || (p["path"] == path && p["message"].get<std::string>().find(fragment) != std::string::npos);
+        }
+        EXPECT_TRUE(found) << path << " / " << fragment << "\n" << text;
+    };
+    expect("questionnaire.json/questions/2/visible", "'colour' is not a question");
+    expect("questionnaire.json/questions/2/visible", "never be visible in self mode");
+    expect("questionnaire.json/questions/2/visible", "never be visible in clinician mode");
+    expect("questionnaire.json/questions/3/visible", "not asked before this question");
+    expect("questionnaire.json/questions/3/visible", "never be visible in self mode");
+    expect("questionnaire.json/questions/4/visible", "never be visible in self mode");
+    expect("questionnaire.json/questions/4/visible", "never be visible in clinician mode");
+    expect("facts.json/facts/0/when", "computed after this one");
+    expect("facts.json/facts/1/when", "not computed yet");
+    expect("facts.json/facts/2", "has no source");
+    expect("mechanisms.json/mechanisms/0/evidence/0/when", "does not exist");
+    expect("locales/en.json/advice.retired", "never used");
+    // The above, plus question 3 in clinician mode and question 4's "reads 'exam_sign'", and nothing else.
+    EXPECT_EQ(lint["problems"].size(), 14u) << text;
+}
+
+TEST(EngineRules, EvaluateLogic) {
+    EXPECT_EQ(json::parse(evaluate_logic(R"({"+": [1, 2]})", "null")), json::parse(R"({"result": 3})"));
+    EXPECT_EQ(json::parse(evaluate_logic(R"({"var": "a.b"})", R"({"a": {"b": [1]}})")),
+              json::parse(R"({"result": [1]})"));
+    EXPECT_EQ(json::parse(evaluate_logic(R"({"var": "x"})", "")), json::parse(R"({"result": null})"));
+    const json unknown = json::parse(evaluate_logic(R"({"no_such_operator": [1]})", "{}"));
+    EXPECT_EQ(unknown["error"]["type"], "Unknown Operator") << unknown.dump();
+    const json malformed = json::parse(evaluate_logic("{", "{}"));
+    EXPECT_EQ(malformed["error"]["code"], "malformed_json");
+    EXPECT_EQ(malformed["error"]["path"], "/rule");
+    EXPECT_EQ(json::parse(evaluate_logic("1", "\xC3\x28"))["error"]["path"], "/data");
+    EXPECT_EQ(json::parse(evaluate_logic(std::string(100, '['), "1"))["error"]["code"], "too_deep");
+}
+
+}  // namespace
+}  // namespace rootcheck
