@@ -1,0 +1,227 @@
+// Type declarations for web/rootcheck.js, RootCheck's JavaScript API (CONTRACTS section 3). The shapes follow the
+// engine's documents (CONTRACTS sections 1 and 2, cpp/engine/engine.h, rules/README.md). Every object comes back
+// with its keys sorted and is a plain object.
+
+/** Where a fact, evidence item, triage rule or advice comes from (the citation text of rules/sources.json). */
+export type Citation = string;
+
+export type TriState = 'yes' | 'no' | 'unsure';
+export type Mode = 'self' | 'clinician';
+export type LevelId = 'emergency' | 'urgent' | 'soon' | 'self_care' | (string & {});
+export type Side = 'left' | 'right' | 'both';
+
+/** Answer keys and values: CONTRACTS section 1; the rule set may add keys. Absent = not answered. */
+export interface Answers {
+    [questionId: string]: string | number | string[] | undefined;
+}
+
+/** The input of assess() and next(). */
+export interface AnswersDocument {
+    answers?: Answers;
+    /** Defaults to the rule set's default locale. */
+    locale?: string;
+    /** Defaults to "self". */
+    mode?: Mode;
+}
+
+/** An answers document as an object, as JSON text, or as the raw UTF-8 bytes of that text. */
+export type DocumentInput = AnswersDocument | string | Uint8Array | ArrayBuffer;
+
+export type ErrorCode =
+    | 'malformed_json' | 'invalid_utf8' | 'too_large' | 'too_deep' | 'not_an_object' | 'unknown_key'
+    | 'wrong_type' | 'out_of_range' | 'unknown_value' | 'unknown_region' | 'duplicate_value'
+    | 'unknown_locale' | 'unknown_mode' | 'invalid_rules' | 'no_rules' | 'internal_error' | (string & {});
+
+export interface RuleProblem {
+    /** "<file><JSON Pointer>", e.g. "triage.json/rules/3/when". */
+    path: string;
+    message: string;
+}
+
+/** Errors are data: every call that can fail returns this instead of throwing. */
+export interface EngineError {
+    error: {
+        code: ErrorCode;
+        message: string;
+        /** JSON Pointer to the culprit in the input ("" for the whole document). */
+        path?: string;
+        /** Every problem of a refused rule set (code "invalid_rules"). */
+        problems?: RuleProblem[];
+    };
+}
+
+export interface Finding {
+    id: string;
+    text: string;
+    source: Citation;
+}
+
+export interface PainTypeEvidence extends Finding {
+    favours: 'radicular' | 'referred';
+}
+
+export interface RootFinding {
+    root: string;
+    side: Side;
+    score: number;
+    /** "<root.L5> <side.left>" in the result's locale. */
+    label: string;
+    evidence: Finding[];
+    /** Region ids of this root's dermatome on that side, for the body diagram. */
+    regions: string[];
+}
+
+export interface MechanismFinding {
+    id: 'disc_herniation' | 'spinal_stenosis' | 'vascular_claudication' | (string & {});
+    score: number;
+    /** false for a pattern that does not come from the spine (vascular claudication). */
+    spinal: boolean;
+    text: string;
+    evidence: Finding[];
+}
+
+export interface RulesInfo {
+    name: string;
+    version: string;
+    /** SHA-256 over the canonical form of the loaded rule set. */
+    sha256: string;
+}
+
+/** The result of assess(): CONTRACTS section 2. */
+export interface AssessResult {
+    triage: { level: LevelId; title: string; text: string; reasons: Finding[] };
+    escalate: boolean;
+    /** Ids of the cauda equina red-flag rules that fired. */
+    red_flags: string[];
+    pain_type: {
+        classification: 'radicular' | 'referred' | 'mixed' | 'indeterminate';
+        text: string;
+        radicular: number;
+        referred: number;
+        evidence: PainTypeEvidence[];
+    };
+    roots: RootFinding[];
+    mechanisms: MechanismFinding[];
+    advice: Finding[];
+    safety_net: Finding[];
+    /** Every item whose condition held, qualified by its part ("triage.ces_saddle_numbness"), in evaluation order. */
+    fired: string[];
+    answered: number;
+    locale: string;
+    mode: Mode;
+    rules: RulesInfo;
+    engine: string;
+}
+
+/** The result of next(): where the questionnaire stands. */
+export interface NextResult {
+    visible: string[];
+    next: string | null;
+    screen: string | null;
+    progress: { answered: number; total: number; fraction: number };
+    escalate: boolean;
+    level: LevelId;
+    complete: boolean;
+}
+
+export interface QuestionOption {
+    value: string;
+    label: string;
+}
+
+export interface Question {
+    id: string;
+    section: string;
+    screen: string;
+    type: 'choice' | 'multi' | 'integer' | 'number' | 'regions';
+    text: string;
+    help: string;
+    options?: QuestionOption[];
+    min?: number;
+    max?: number;
+    unit?: string;
+    /** Whether "unsure" is offered. */
+    unsure?: boolean;
+}
+
+export interface Region {
+    id: string;
+    label: string;
+    side: 'left' | 'right' | 'midline';
+    view: 'front' | 'back';
+    /** Root id -> weight (the region's own root 1.0, overlapping neighbours less). */
+    dermatomes: Record<string, number>;
+}
+
+/** The result of questionnaire(): everything the widget shows, in one locale and mode. */
+export interface Questionnaire {
+    locale: string;
+    mode: Mode;
+    default_locale: string;
+    sections: { id: string; title: string; questions: string[] }[];
+    questions: Question[];
+    regions: Region[];
+    roots: { id: string; label: string }[];
+    levels: { id: LevelId; title: string; text: string; escalate: boolean }[];
+    /** Widget texts: the rule set's ui.* keys without the "ui." prefix. */
+    ui: Record<string, string>;
+}
+
+/** The result of info() (and of a successful loadRules()). */
+export interface EngineInfo {
+    engine: string;
+    rules: RulesInfo;
+    locales: string[];
+    default_locale: string;
+}
+
+export interface LintResult {
+    problems: RuleProblem[];
+}
+
+/** JSON values as JsonLogic sees them. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** The result of logic(): the value, or the JsonLogic error ("NaN", "Invalid Arguments", "Unknown Operator" or a
+ *  thrown value) as {type}. */
+export type LogicResult = { result: JsonValue } | { error: { type: JsonValue } };
+
+/** A rule set as files: path inside the rule-set folder ("manifest.json", "locales/en.json", ...) -> file text. */
+export type RuleFiles = Record<string, string>;
+
+export interface Engine {
+    /** Assesses an answers document. Text and bytes go to the engine as they are (invalid UTF-8 -> invalid_utf8). */
+    assess(doc: DocumentInput): AssessResult | EngineError;
+    /** Which questions are visible and which comes next. */
+    next(doc: DocumentInput): NextResult | EngineError;
+    /** The questionnaire in `locale` (default: the rule set's default locale) for `mode` (default "self"). */
+    questionnaire(locale?: string, mode?: Mode): Questionnaire | EngineError;
+    info(): EngineInfo | EngineError;
+    /** Replaces the rule set; a refused set (every problem listed) leaves the previous one in place. */
+    loadRules(files: RuleFiles): EngineInfo | EngineError;
+    /** Lint findings for the loaded set beyond load-time validation. */
+    lint(): LintResult;
+    /** Evaluates one JsonLogic rule against data; both are JavaScript values (serialised with JSON.stringify,
+     *  undefined as null). */
+    logic(rule: unknown, data?: unknown): LogicResult;
+    /** The size of this engine's WebAssembly memory in bytes (it never shrinks): for leak checks. */
+    memoryBytes(): number;
+}
+
+export interface CreateEngineOptions {
+    /** The bytes of dist/rootcheck-engine.wasm (default: fetched beside the engine script in browsers, read from
+     *  disk in Node). */
+    wasmBinary?: ArrayBuffer | Uint8Array;
+    /** A rule set to use instead of the built-in one; if the engine refuses it, createEngine throws RulesError. */
+    rulesFiles?: RuleFiles;
+}
+
+/** Creates an engine with its own WebAssembly instance and memory. */
+export function createEngine(options?: CreateEngineOptions): Promise<Engine>;
+
+/** Thrown by createEngine when `rulesFiles` is refused. */
+export class RulesError extends Error {
+    readonly name: 'RulesError';
+    /** The engine's error: code "invalid_rules", a message and every problem. */
+    readonly error: EngineError['error'];
+}

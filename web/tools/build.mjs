@@ -1,0 +1,60 @@
+// Builds RootCheck with the CMake presets (CMakePresets.json) into build/<preset>/: configures a preset only when its
+// build folder is new (or the JsonLogic suites folder given in the environment changed), then lets Ninja rebuild
+// what changed, so a second build with no change takes seconds. The wasm-release build copies the engine to
+// web/dist/.
+//
+//   npm run build                     wasm-release and native-debug
+//   node web/tools/build.mjs PRESET…  the presets named
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repo = fileURLToPath(new URL('../../', import.meta.url));
+export const defaultPresets = ['wasm-release', 'native-debug'];
+export const buildDir = (preset) => join(repo, 'build', preset);
+
+class BuildError extends Error {}
+
+function run(command, args) {
+    const child = spawnSync(command, args, { cwd: repo, stdio: 'inherit' });
+    if (child.error) throw new BuildError(`${command}: ${child.error.message}`);
+    if (child.status !== 0) throw new BuildError(`${command} ${args.join(' ')} exited with ${child.status}`);
+}
+
+function cachedValue(preset, name) {
+    const cache = join(buildDir(preset), 'CMakeCache.txt');
+    if (!existsSync(cache)) return undefined;
+    const line = readFileSync(cache, 'utf8').split('\n').find((entry) => entry.startsWith(`${name}:`));
+    return line?.slice(line.indexOf('=') + 1);
+}
+
+function needsConfigure(preset) {
+    if (!existsSync(join(buildDir(preset), 'build.ninja'))) return true;
+    const suites = process.env.ROOTCHECK_JSONLOGIC_SUITES;
+    return suites !== undefined && cachedValue(preset, 'ROOTCHECK_JSONLOGIC_SUITES') !== suites;
+}
+
+// Configures (when needed) and builds each preset in turn; throws a BuildError naming the step that failed.
+export function build(presets = defaultPresets) {
+    for (const preset of presets) {
+        const started = performance.now();
+        if (needsConfigure(preset)) {
+            const suites = process.env.ROOTCHECK_JSONLOGIC_SUITES;
+            run('cmake', ['--preset', preset, ...(suites === undefined ? [] : [`-DROOTCHECK_JSONLOGIC_SUITES=${suites}`])]);
+        }
+        run('cmake', ['--build', '--preset', preset]);
+        console.log(`build ${preset}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    const presets = process.argv.slice(2);
+    try {
+        build(presets.length > 0 ? presets : defaultPresets);
+    } catch (error) {
+        if (!(error instanceof BuildError)) throw error;
+        console.error(`build failed: ${error.message}`);
+        process.exitCode = 1;
+    }
+}

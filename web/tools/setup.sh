@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages RootCheck builds and tests with, when any is missing (used by `npm start` and
+# .ci/run). Node.js 20 and npm are expected to be there already (they run this project's scripts).
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++              # native build
+  emscripten                         # em++ for the WebAssembly build (brings clang, lld, binaryen)
+  nlohmann-json3-dev libgtest-dev    # JSON library; GoogleTest (also built from source for WebAssembly)
+  chromium fonts-liberation          # headless browser tests
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup: not root; run: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends "${missing[@]}"

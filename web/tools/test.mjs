@@ -1,0 +1,117 @@
+// `npm test`: builds, then runs every test runner of the project in turn and closes with one total line.
+//
+// Runners: the GoogleTest binary natively (native-debug), under AddressSanitizer + UBSan (native-asan) and as
+// WebAssembly under Node (wasm-release), all through CTest; the Node tests (tests/node/) and the browser tests
+// (tests/browser/) through `node --test`. Each runner's output is shown as it runs; its own summary is read for the
+// counts. A runner that exits non-zero without reporting a failure, or reports no test at all, counts as one
+// failure, so a broken runner can never look green. Exit status 0 only when nothing failed.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, repo } from './build.mjs';
+
+const gtestPresets = ['native-debug', 'native-asan', 'wasm-release'];
+
+// GoogleTest's closing lines. In --gtest_brief mode it prints how many ran, passed and were skipped (failures only
+// inline), so the failed count is the difference.
+function gtestCounts(output) {
+    const count = (pattern) => [...output.matchAll(pattern)].reduce((sum, match) => sum + Number(match[1]), 0);
+    const ran = count(/\[=+\] (\d+) tests? from \d+ test suites? ran\./g);
+    const passed = count(/\[\s+PASSED\s+\] (\d+) tests?\./g);
+    const skipped = count(/\[\s+SKIPPED\s+\] (\d+) tests?[.,]/g);
+    return { passed, failed: ran - passed - skipped, skipped };
+}
+
+// node --test's closing lines (spec reporter).
+function nodeTestCounts(output) {
+    const count = (name) => Number(output.match(new RegExp(`^ℹ ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+    return { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') };
+}
+
+// Runs one command with its output passed through and kept; resolves to {status, output}.
+function runAndKeep(command, args, env = {}) {
+    return new Promise((resolve) => {
+        const child = spawn(command, args, { cwd: repo, env: { ...process.env, ...env } });
+        let output = '';
+        const keep = (stream) => (chunk) => {
+            output += chunk;
+            stream.write(chunk);
+        };
+        child.stdout.on('data', keep(process.stdout));
+        child.stderr.on('data', keep(process.stderr));
+        child.on('error', (error) => {
+            output += `\n${error.message}\n`;
+            resolve({ status: -1, output });
+        });
+        child.on('close', (status) => resolve({ status, output }));
+    });
+}
+
+const hasTestFiles = (folder) => existsSync(folder) &&
+    readdirSync(folder, { recursive: true }).some((name) => /\.test\.m?js$/.test(name));
+
+async function runRunner({ name, command, args, env, counts }) {
+    console.log(`\n=== ${name} ===`);
+    const started = performance.now();
+    const { status, output } = await runAndKeep(command, args, env);
+    const result = { name, ...counts(output), seconds: (performance.now() - started) / 1000, note: '' };
+    if (status !== 0 && result.failed === 0) {
+        result.failed = 1;
+        result.note = `exited with ${status} without reporting a failed test`;
+    } else if (result.passed + result.failed === 0) {
+        result.failed = 1;
+        result.note = 'ran no test';
+    }
+    return result;
+}
+
+const runners = [
+    ...gtestPresets.map((preset) => ({
+        name: `GoogleTest ${preset}`,
+        command: 'ctest',
+        args: ['--preset', preset, '--verbose'],
+        counts: gtestCounts,
+    })),
+    {
+        name: 'Node tests (tests/node)',
+        folder: join(repo, 'tests/node'),
+        command: process.execPath,
+        args: ['--test', '--test-reporter=spec', 'tests/node/'],
+        counts: nodeTestCounts,
+    },
+    {
+        name: 'browser tests (tests/browser)',
+        folder: join(repo, 'tests/browser'),
+        command: process.execPath,
+        args: ['--test', '--test-reporter=spec', 'tests/browser/'],
+        counts: nodeTestCounts,
+    },
+];
+
+try {
+    build(['wasm-release', 'native-debug', 'native-asan']);
+} catch (error) {
+    console.error(`\nbuild failed: ${error.message}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+}
+
+const results = [];
+for (const runner of runners) {
+    if (runner.folder && !hasTestFiles(runner.folder)) {
+        console.log(`\n=== ${runner.name} === no test files yet, skipped`);
+        continue;
+    }
+    results.push(await runRunner(runner));
+}
+
+console.log('\n=== summary ===');
+for (const { name, passed, failed, skipped, seconds, note } of results) {
+    const extra = [skipped ? `${skipped} skipped` : '', note].filter(Boolean).join(', ');
+    console.log(`${name.padEnd(32)} ${String(passed).padStart(5)} passed ${String(failed).padStart(4)} failed` +
+        `  ${seconds.toFixed(1).padStart(6)} s${extra ? `  (${extra})` : ''}`);
+}
+const total = (key) => results.reduce((sum, result) => sum + result[key], 0);
+const skipped = total('skipped');
+console.log(`${total('passed')} passed, ${total('failed')} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exitCode = total('failed') === 0 ? 0 : 1;
