@@ -1,0 +1,24 @@
+// Shared by the benches: repository paths, the engine, timing statistics and the row format bench.mjs prints.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repo = fileURLToPath(new URL('../../', import.meta.url));
+export const distDir = join(repo, 'web/dist');
+
+export async function newEngine() {
+    const { createEngine } = await import('../../web/rootcheck.js');
+    return createEngine({ wasmBinary: readFileSync(join(distDir, 'rootcheck-engine.wasm')) });
+}
+
+export const fullAnswersText = () => readFileSync(join(repo, 'tests/bench/full-answers.json'), 'utf8');
+
+// The q-quantile (0..1) of sorted numbers, nearest rank.
+export function quantile(sorted, q) {
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+// One line of the bench table. `ok`: true (PASS), false (OVER), null (no target: reported only).
+export function row(measure, value, target = '', ok = null) {
+    return { measure, value, target, ok };
+}

@@ -1,0 +1,251 @@
+// The `rootcheck` CLI as a user runs it: a child process per call, checked on exit code and output.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { repo, runCli, tempDir, copyOfRules, readJson } from './support.mjs';
+
+const fullAnswersPath = join(repo, 'tests/bench/full-answers.json');
+
+test('assess FILE prints the result document and exits 0', () => {
+    const run = runCli(['assess', fullAnswersPath]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(run.stdout.endsWith('}\n'));
+    assert.equal(run.stdout.split('\n').length, 2, 'one line of JSON');
+    const result = JSON.parse(run.stdout);
+    assert.ok(['emergency', 'urgent', 'soon', 'self_care'].includes(result.triage.level));
+    assert.equal(result.mode, 'clinician');
+});
+
+test('assess - reads standard input and gives the same bytes as from a file', () => {
+    const run = runCli(['assess', '-'], { input: readFileSync(fullAnswersPath) });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, runCli(['assess', fullAnswersPath]).stdout);
+});
+
+test('assess works from any working directory', (t) => {
+    const run = runCli(['assess', fullAnswersPath], { cwd: tempDir(t) });
+    assert.equal(run.status, 0, run.stderr);
+});
+
+test('assess prints the error document and exits 2 on bad input', () => {
+    const unknown = runCli(['assess', '-'], { input: '{"answers": {"age": 300}}' });
+    assert.equal(unknown.status, 2);
+    assert.deepEqual(Object.keys(JSON.parse(unknown.stdout).error).sort(), ['code', 'message', 'path']);
+    assert.equal(JSON.parse(unknown.stdout).error.code, 'out_of_range');
+    assert.equal(JSON.parse(unknown.stdout).error.path, '/answers/age');
+
+    const malformed = runCli(['assess', '-'], { input: '{"answers": ' });
+    assert.equal(malformed.status, 2);
+    assert.equal(JSON.parse(malformed.stdout).error.code, 'malformed_json');
+});
+
+test('assess hands invalid UTF-8 to the engine untouched -> invalid_utf8', () => {
+    const run = runCli(['assess', '-'], { input: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) });
+    assert.equal(run.status, 2);
+    assert.equal(JSON.parse(run.stdout).error.code, 'invalid_utf8');
+});
+
+test('assess with a missing file or no argument is a usage error (exit 2, message on stderr)', () => {
+    const missing = runCli(['assess', '/no/such/file.json']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /cannot read \/no\/such\/file\.json/);
+    assert.equal(runCli(['assess']).status, 2);
+    assert.equal(runCli(['frobnicate']).status, 2);
+});
+
+test('assess --rules DIR uses that rule set', (t) => {
+    const rules = copyOfRules(t);
+    const manifestPath = join(rules, 'manifest.json');
+    const manifest = readJson(manifestPath);
+    manifest.version = '9.9.9-test';
+    writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+    const run = runCli(['assess', '--rules', rules, fullAnswersPath]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).rules.version, '9.9.9-test');
+});
+
+test('logic answers one line per input line, errors included', () => {
+    const input = [
+        '{"rule": {"+": [1, 2]}, "data": null}',
+        '{"rule": {"var": "a"}, "data": {"a": [true, "x"]}}',
+        'this is not json',
+        '{"rule": {"throw": "oops"}}',
+        '',
+        '{"rule": {"if": [{"<": [{"var": "n"}, 3]}, "small", "big"]}, "data": {"n": 7}}',
+        '[1, 2]',
+    ].join('\n') + '\n';
+    const run = runCli(['logic'], { input });
+    assert.equal(run.status, 0, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    assert.deepEqual(lines[0], { result: 3 });
+    assert.deepEqual(lines[1], { result: [true, 'x'] });
+    assert.equal(lines[2].error.type, 'Invalid JSON');
+    assert.deepEqual(lines[3], { error: { type: 'oops' } });
+    assert.deepEqual(lines[4], { result: 'big' });
+    assert.equal(lines[5].error.type, 'Invalid Request');
+    assert.equal(lines.length, 6, 'blank lines give no output');
+});
+
+test('lint on the real rules exits 0 with an OK line', () => {
+    const run = runCli(['lint']);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /^OK .*: \d+ questions, \d+ rules/);
+    assert.equal(runCli(['lint', join(repo, 'rules')]).stdout, run.stdout);
+});
+
+test('lint on a folder without a manifest is a usage error', (t) => {
+    const run = runCli(['lint', tempDir(t)]);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /no manifest\.json/);
+});
+
+test('lint reports a file the manifest lists but the folder lacks, and refuses paths outside the folder', (t) => {
+    const dir = copyOfRules(t);
+    const manifest = readJson(join(dir, 'manifest.json'));
+    rmSync(join(dir, manifest.files.advice));
+    const missing = runCli(['lint', dir]);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stdout, new RegExp(`^${manifest.files.advice}: `, 'm'));
+    assert.match(missing.stdout, /lint checks did not run/);
+
+    manifest.files.advice = '../../outside.json';
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    const outside = runCli(['lint', dir]);
+    assert.equal(outside.status, 2);
+    assert.match(outside.stderr, /lists "\.\.\/\.\.\/outside\.json", which is outside the rules folder/);
+});
+
+// Rewrites one JSON file of a rules copy through `change(content)`.
+function editJson(dir, path, change) {
+    const full = join(dir, path);
+    const content = readJson(full);
+    change(content);
+    writeFileSync(full, JSON.stringify(content, null, 2));
+}
+
+// Lint's output as problem lines (the last line is the count) and a checker that one of them matches.
+function lintProblems(dir) {
+    const run = runCli(['lint', dir]);
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.match(lines.at(-1), new RegExp(`: ${lines.length - 1} problems?`));
+    const problems = lines.slice(0, -1);
+    for (const line of problems) assert.match(line, /^\S+: \S/, 'each problem is `path: message`');
+    return (pattern, what) => assert.ok(problems.some((line) => pattern.test(line)),
+        `${what} not reported in:\n${run.stdout}`);
+}
+
+// The engine checks in two stages (see web/cli/lint.mjs): a set that does not load is reported with every load
+// problem; a set that loads is linted. One broken copy per stage.
+test('lint on a copy that does not load exits 1 listing every load problem (missing locale strings)', (t) => {
+    const dir = copyOfRules(t);
+    const manifest = readJson(join(dir, 'manifest.json'));
+    const questionnaire = readJson(join(dir, manifest.files.questionnaire));
+    const [first, second] = questionnaire.questions.map((question) => question.id);
+    editJson(dir, manifest.locales[manifest.default_locale], (texts) => { delete texts[`question.${first}.text`]; });
+    editJson(dir, manifest.files.triage, (triage) => { triage.rules[0].source = 'no_such_source'; });
+    for (const locale of Object.values(manifest.locales)) {
+        editJson(dir, locale, (texts) => { delete texts[`question.${second}.help`]; });
+    }
+    const has = lintProblems(dir);
+    has(new RegExp(`question\\.${first}\\.text`), 'missing locale string');
+    for (const locale of Object.values(manifest.locales)) {
+        has(new RegExp(`^${locale}.*question\\.${second}\\.help`), `missing help text in ${locale}`);
+    }
+    has(new RegExp(`^${manifest.files.triage}/rules/0/source: .*no_such_source`), 'unknown source');
+});
+
+test('lint on a copy that loads but is wrong exits 1 listing every lint problem', (t) => {
+    const dir = copyOfRules(t);
+    const manifest = readJson(join(dir, 'manifest.json'));
+    const questionnaire = readJson(join(dir, manifest.files.questionnaire));
+    const lastQuestion = questionnaire.questions.at(-1).id;
+    const triage = readJson(join(dir, manifest.files.triage));
+    const lastRule = triage.rules.length - 1;
+    editJson(dir, manifest.files.triage, (content) => {
+        content.rules.at(-1).when = { '==': [{ var: 'no_such_question' }, 'yes'] };
+    });
+    editJson(dir, manifest.files.advice, (content) => { delete content.advice[0].source; });
+    editJson(dir, manifest.files.questionnaire, (content) => { content.questions.at(-1).visible = false; });
+    const has = lintProblems(dir);
+    has(new RegExp(`^${manifest.files.triage}/rules/${lastRule}/when: .*no_such_question`),
+        'unknown question id in a condition');
+    has(new RegExp(`^${manifest.files.advice}/advice/0: .*source`), 'rule without source');
+    has(new RegExp(`question '${lastQuestion}' can never be visible`), 'unreachable question');
+});
+
+// Writes a vignette folder with the given vignettes in one file.
+function vignetteDir(t, vignettes) {
+    const dir = join(tempDir(t), 'vignettes');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'cases.json'), JSON.stringify({ vignettes }, null, 2));
+    return dir;
+}
+
+const saddle = { id: 'saddle-numbness', description: 'new saddle numbness', mode: 'self',
+    answers: { saddle_numbness: 'yes' }, expect: { level: 'emergency', escalate: true,
+        red_flags: ['ces_saddle_numbness'] } };
+
+test('vignettes: one passing, one failing -> exit 1, table and `1 passed, 1 failed`', (t) => {
+    const wrong = { id: 'saddle-numbness-expected-wrongly', description: 'expects a level the set cannot give here',
+        answers: { saddle_numbness: 'yes' }, expect: { level: 'self_care' } };
+    const run = runCli(['vignettes', vignetteDir(t, [saddle, wrong])]);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /^vignette\s+expected\s+actual\s+status\s+differences$/m);
+    assert.match(run.stdout, /^saddle-numbness\s+emergency\s+emergency\s+pass$/m);
+    assert.match(run.stdout, /^saddle-numbness-expected-wrongly\s+self_care\s+emergency\s+FAIL\s+level: expected/m);
+    assert.match(run.stdout, /^1 passed, 1 failed$/m);
+    assert.match(run.stdout, /^under-triage: 0$/m);
+});
+
+test('vignettes: a level less severe than expected is counted as under-triage', (t) => {
+    const under = { id: 'nothing-answered', answers: {}, expect: { level: 'emergency' } };
+    const run = runCli(['vignettes', vignetteDir(t, [under])]);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /UNDER-TRIAGE/);
+    assert.match(run.stdout, /^under-triage: 1$/m);
+});
+
+test('vignettes --json reports the same findings as data', (t) => {
+    const run = runCli(['vignettes', '--json', vignetteDir(t, [saddle])]);
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.equal(report.passed, 1);
+    assert.equal(report.failed, 0);
+    assert.equal(report.vignettes[0].actual, 'emergency');
+});
+
+test('vignettes --coverage fails and lists rule items a small set never fires', (t) => {
+    const run = runCli(['vignettes', '--coverage', vignetteDir(t, [saddle])]);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /^coverage: \d+ of \d+ rule items fired/m);
+    assert.match(run.stdout, /^never fired: triage\.ces_urinary_retention$/m);
+    assert.doesNotMatch(run.stdout, /^never fired: triage\.ces_saddle_numbness$/m);
+});
+
+test('vignettes --knockout shows which red-flag rules no vignette depends on', (t) => {
+    const run = runCli(['vignettes', '--knockout', vignetteDir(t, [saddle])]);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /^rule\s+vignettes failing without it\s+of which under-triage$/m);
+    assert.match(run.stdout, /^ces_saddle_numbness\s+1\s+1$/m);
+    assert.match(run.stdout, /^ces_urinary_retention\s+0\s+NOT TESTED$/m);
+});
+
+test('vignettes: bad vignette files give errors naming the file and the vignette', (t) => {
+    const badKey = runCli(['vignettes', vignetteDir(t, [{ ...saddle, expect: { level: 'emergency', levle: 'x' } }])]);
+    assert.equal(badKey.status, 2);
+    assert.match(badKey.stderr, /cases\.json vignettes\[0\] \(vignette "saddle-numbness"\): unknown expect key "levle"/);
+
+    const noLevel = runCli(['vignettes', vignetteDir(t, [{ ...saddle, expect: { escalate: true } }])]);
+    assert.equal(noLevel.status, 2);
+    assert.match(noLevel.stderr, /vignette "saddle-numbness"\): expect has no "level"/);
+
+    const badLevel = runCli(['vignettes', vignetteDir(t, [{ ...saddle, expect: { level: 'asap' } }])]);
+    assert.equal(badLevel.status, 2);
+    assert.match(badLevel.stderr, /vignette "saddle-numbness"\): expect\.level "asap" is not a level/);
+
+    const duplicate = runCli(['vignettes', vignetteDir(t, [saddle, saddle])]);
+    assert.equal(duplicate.status, 2);
+    assert.match(duplicate.stderr, /vignette id "saddle-numbness" is also used/);
+});

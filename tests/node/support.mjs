@@ -1,0 +1,44 @@
+// Shared by the Node tests: repository paths, a fresh engine over the built WebAssembly, the CLI as a child process,
+// and a throw-away copy of the rules folder to break on purpose.
+import { readFileSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { createEngine } from '../../web/rootcheck.js';
+
+export const repo = fileURLToPath(new URL('../../', import.meta.url));
+export const rulesDir = join(repo, 'rules');
+export const cliPath = join(repo, 'web/cli/rootcheck.mjs');
+export const wasmPath = join(repo, 'web/dist/rootcheck-engine.wasm');
+
+const wasmBinary = readFileSync(wasmPath);
+
+export function newEngine(options = {}) {
+    return createEngine({ wasmBinary, ...options });
+}
+
+// Runs `node web/cli/rootcheck.mjs ...args` to completion: {status, stdout, stderr}.
+export function runCli(args, { input, cwd = repo } = {}) {
+    const child = spawnSync(process.execPath, [cliPath, ...args], {
+        cwd, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+    });
+    if (child.error) throw child.error;
+    return { status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+// A temporary folder for one test, removed by the returned cleanup.
+export function tempDir(t) {
+    const dir = mkdtempSync(join(tmpdir(), 'rootcheck-test-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+}
+
+// A copy of the real rules folder in a temporary folder; returns its path.
+export function copyOfRules(t) {
+    const dir = join(tempDir(t), 'rules');
+    cpSync(rulesDir, dir, { recursive: true });
+    return dir;
+}
+
+export const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
