@@ -1,0 +1,70 @@
+// Escalation: a red flag must open the alert at once, wherever it is answered: on the very first red-flag question,
+// and when the saddle area is marked as numb on the body diagram. The alert is a modal alertdialog that takes focus
+// and keeps it (Tab cycles inside, Escape does not dismiss it).
+import { after, before, test } from 'node:test';
+import { assert, Person, focusedElement, startHarness } from './harness.mjs';
+import { NO_RED_FLAGS } from './answers.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness?.close(); });
+
+async function assertAlertHasFocus(page, person) {
+  const dialog = person.dialog();
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+  const title = await page.getByRole('alertdialog', { name: person.ui('escalate_title'), exact: true }).count();
+  assert.equal(title, 1, 'the alert is named by its title');
+  assert.ok((await focusedElement(page)).inDialog, 'focus moved into the alert');
+  // Focus stays inside: Tab past the last control and Escape both leave it in the dialog.
+  for (let i = 0; i < 6; i += 1) {
+    await page.keyboard.press('Tab');
+    assert.ok((await focusedElement(page)).inDialog, `Tab ${i + 1} stays in the alert`);
+  }
+  await page.keyboard.press('Escape');
+  assert.equal(await dialog.count(), 1, 'Escape does not dismiss the alert');
+  assert.ok((await focusedElement(page)).inDialog);
+}
+
+test('the very first red-flag question escalates at once', async () => {
+  const tab = await harness.open('index.html');
+  const person = new Person(tab.page, 'en');
+  await person.start();
+  const first = person.questions[0];
+  assert.equal(first.id, 'urinary_retention_new', 'the questionnaire opens with the bladder question');
+  await person.group(first.id).getByRole('radio', { name: person.optionLabel(first.id, 'yes'), exact: true }).check();
+  await assertAlertHasFocus(tab.page, person);
+  const result = await tab.page.evaluate(() => document.querySelector('root-check').result());
+  assert.equal(result.triage.level, 'emergency');
+  assert.ok(result.red_flags.includes('ces_urinary_retention'));
+  tab.assertClean();
+  await tab.close();
+});
+
+test('marking the saddle area as numb on the body diagram escalates at once', async () => {
+  const tab = await harness.open('index.html');
+  const person = new Person(tab.page, 'en');
+  await person.start();
+  // Everything up to the diagram answered with no red flag.
+  const beforeDiagram = { ...NO_RED_FLAGS, age: 40, back_pain: 'yes', leg_pain: 'yes', leg_pain_side: 'left',
+    leg_pain_duration_weeks: 1, onset: 'sudden', pain_quality: ['sharp'], pain_below_knee: 'yes',
+    pain_narrow_band: 'yes', leg_pain_worse_than_back: 'yes', worse_with_cough_sneeze: 'yes',
+    worse_with_sitting_bending: 'yes', centralizes_with_movement: 'no', walking_leg_pain_eased_by_sitting: 'no',
+    walking_calf_pain_eased_by_standing_still: 'no', pain_uncontrolled: 'no' };
+  await person.answerUntil(beforeDiagram, () => person.markerRadio('numbness').count().then((n) => n > 0));
+  assert.equal(await person.dialog().count(), 0, 'no alert before the saddle is marked');
+  await person.markerRadio('numbness').check();
+  const saddle = person.regionButton('saddle');
+  await saddle.click();
+  await assertAlertHasFocus(tab.page, person);
+  const result = await tab.page.evaluate(() => document.querySelector('root-check').result());
+  assert.equal(result.triage.level, 'emergency');
+  assert.ok(result.red_flags.includes('ces_saddle_numbness'));
+  // Going back to check the answers closes the alert and shows the saddle still marked as numb.
+  await person.dialog().getByRole('button', { name: person.ui('back'), exact: true }).click();
+  assert.equal(await person.dialog().count(), 0);
+  assert.equal(await saddle.getAttribute('aria-pressed'), 'true');
+  assert.match(await saddle.getAttribute('aria-label'), new RegExp(`${person.ui('marker_numbness')}$`));
+  tab.assertClean();
+  await tab.close();
+});

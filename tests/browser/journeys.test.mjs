@@ -1,0 +1,90 @@
+// Complete journeys through <root-check> on the embedding example, one per triage level, answered the way a person
+// would (roles and names from the locale). Each checks the level on the results screen, the events the host page
+// receives (rootcheck-change per answer, rootcheck-escalate once on escalation, rootcheck-complete with the result),
+// and that the page loaded only the widget's own files with no CSP violation or error.
+import { after, before, test } from 'node:test';
+import { assert, Person, focusedElement, startHarness } from './harness.mjs';
+import { EMERGENCY_RETENTION, SELF_CARE, SOON_L5_LEFT, URGENT_OVER_50 } from './answers.mjs';
+
+let harness;
+before(async () => { harness = await startHarness(); });
+after(async () => { await harness?.close(); });
+
+const EVENT_TYPES = ['rootcheck-change', 'rootcheck-escalate', 'rootcheck-complete'];
+
+async function openEmbed() {
+  const tab = await harness.open('examples/embed.html');
+  await tab.page.evaluate((types) => {
+    window.rootcheckEvents = [];
+    for (const type of types) {
+      document.addEventListener(type, (event) => window.rootcheckEvents.push({ type, detail: event.detail }));
+    }
+  }, EVENT_TYPES);
+  return { tab, person: new Person(tab.page, 'en') };
+}
+
+const eventsOf = (page) => page.evaluate(() => window.rootcheckEvents);
+const widgetResult = (page) => page.evaluate(() => document.querySelector('root-check').result());
+
+async function completeJourney(answers, level) {
+  const { tab, person } = await openEmbed();
+  await person.start();
+  assert.equal(await person.answer(answers), 'results');
+  assert.equal(await person.levelTitle(), person.text[`level.${level}.title`]);
+
+  const events = await eventsOf(tab.page);
+  const complete = events.filter((e) => e.type === 'rootcheck-complete');
+  assert.equal(complete.length, 1, 'one rootcheck-complete');
+  assert.equal(complete[0].detail.triage.level, level);
+  assert.deepEqual(complete[0].detail, await widgetResult(tab.page), 'the event carries the widget\'s result');
+  const changes = events.filter((e) => e.type === 'rootcheck-change');
+  assert.ok(changes.length >= Object.keys(answers).length - 2, `a change event per answer (${changes.length})`);
+  assert.equal(events.filter((e) => e.type === 'rootcheck-escalate').length, 0, 'no escalation');
+  tab.assertClean();
+  return { tab, person, result: complete[0].detail };
+}
+
+test('self-care journey: results say look after it at home', async () => {
+  const { tab } = await completeJourney(SELF_CARE, 'self_care');
+  await tab.close();
+});
+
+test('soon journey: L5 sciatica on the left, with the root on the body diagram', async () => {
+  const { tab, person, result } = await completeJourney(SOON_L5_LEFT, 'soon');
+  assert.equal(result.roots[0].root, 'L5');
+  assert.equal(result.roots[0].side, 'left');
+  // The results diagram lists the root's skin area and the marks as text.
+  await tab.page.getByText(result.roots[0].label, { exact: false }).first().waitFor();
+  const diagramImages = tab.page.getByRole('img', { name: person.ui('diagram_front') });
+  assert.equal(await diagramImages.count(), 1, 'the front view is one described image on the results');
+  await tab.close();
+});
+
+test('urgent journey: new leg pain over 50 needs a doctor today', async () => {
+  const { tab } = await completeJourney(URGENT_OVER_50, 'urgent');
+  await tab.close();
+});
+
+test('emergency journey: the first red flag opens the alert, which leads to the emergency results', async () => {
+  const { tab, person } = await openEmbed();
+  await person.start();
+  assert.equal(await person.answer(EMERGENCY_RETENTION), 'escalated');
+  const dialog = person.dialog();
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+  assert.ok((await focusedElement(tab.page)).inDialog, 'focus is inside the alert');
+  await dialog.getByRole('button', { name: person.ui('escalate_summary'), exact: true }).click();
+  await person.resultsHeading().waitFor();
+  assert.equal(await person.levelTitle(), person.text['level.emergency.title']);
+
+  const events = await eventsOf(tab.page);
+  const escalations = events.filter((e) => e.type === 'rootcheck-escalate');
+  assert.equal(escalations.length, 1, 'one rootcheck-escalate');
+  assert.equal(escalations[0].detail.triage.level, 'emergency');
+  assert.ok(escalations[0].detail.red_flags.includes('ces_urinary_retention'));
+  const complete = events.filter((e) => e.type === 'rootcheck-complete');
+  assert.equal(complete.length, 1);
+  assert.equal(complete[0].detail.escalate, true);
+  tab.assertClean();
+  await tab.close();
+});

@@ -1,0 +1,458 @@
+// <root-check>: the custom element a person uses. It owns the state of one check (answers, the engine's latest
+// next() and result) and the navigation between intro, question screens and results; the views render, the engine
+// decides. Nothing clinical is decided here: which questions show, when to escalate and every text come from the
+// engine and its rule set.
+//
+// Attributes
+//   lang              "en", "es", ... (default: the page's language around the element if the rule set has it,
+//                     else the set's default locale)
+//   mode              "self" (default) | "clinician"
+//   emergency-number  the number to call (default: the locale's ui.emergency_number)
+//   rules             URL of another rule-set folder (its manifest.json and the files it lists are fetched)
+// Methods: reset(), result(), answers(), toFHIR(). Events: see events.js. Styling: see root-check.css (custom
+// properties --rootcheck-*, parts container, header, progress, question, button, results, dialog, diagram).
+import { h } from './dom.js';
+import { createTranslator } from './i18n.js';
+import { EVENTS, emit } from './events.js';
+import { getEngine } from './engine-loader.js';
+import { screensOf, nextScreenIndex, previousScreenIndex, visibleAnswers } from './flow.js';
+import { renderIntro } from './intro-view.js';
+import { renderScreen } from './questionnaire-view.js';
+import { createProgress, progressWords } from './progress-view.js';
+import { openEscalationDialog, telHref } from './escalation-dialog.js';
+import { renderResults } from './results-view.js';
+import { summaryText } from './summary-text.js';
+import { copyText, downloadJson } from './share.js';
+import { bodyDiagramStylesheet } from './body-diagram.js';
+import { toQuestionnaireResponse } from './fhir.js';
+
+// The header's title, which also names the progress bar (ids are per shadow root, so a constant is unique).
+const BRAND_ID = 'rootcheck-brand';
+
+const STYLESHEETS = [
+    { href: new URL('./root-check.css', import.meta.url).href },
+    { href: bodyDiagramStylesheet },
+    { href: new URL('../root-check-print.css', import.meta.url).href, media: 'print' },
+];
+
+export class RootCheckElement extends HTMLElement {
+    static get observedAttributes() { return ['lang', 'mode', 'emergency-number', 'rules']; }
+
+    #container;
+    #header;
+    #progress = null;
+    #banner;
+    #body;
+    #live;
+    #engine = null;
+    #questionnaire = null;
+    #t = null;
+    #screens = [];
+    #answers = {};
+    #next = null;
+    #result = null;
+    #view = 'loading'; // loading | error | intro | questions | results
+    #screenIndex = -1;
+    #screen = null; // the rendered question screen
+    #escalated = false; // the engine says escalate and rootcheck-escalate has fired for it
+    #dialog = null;
+    #loadCount = 0;
+    #started = false;
+
+    constructor() {
+        super();
+        const shadow = this.attachShadow({ mode: 'open' });
+        let pending = STYLESHEETS.length;
+        const links = STYLESHEETS.map(({ href, media }) => {
+            const link = h('link', { rel: 'stylesheet', href, media });
+            // Show the widget once its styles are in (or failed), never unstyled.
+            const settle = () => { pending -= 1; if (pending === 0) this.#container.hidden = false; };
+            link.addEventListener('load', settle, { once: true });
+            link.addEventListener('error', settle, { once: true });
+            return link;
+        });
+        this.#header = h('div', { class: 'header', part: 'header', hidden: true });
+        this.#banner = h('div', { class: 'banner', hidden: true });
+        this.#body = h('div', { class: 'body' });
+        this.#live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+        this.#container = h('div', { class: 'container', part: 'container', hidden: true, 'aria-busy': 'true' },
+            this.#header, this.#banner, this.#body, this.#live);
+        shadow.append(...links, this.#container);
+    }
+
+    connectedCallback() {
+        if (!this.#started) {
+            this.#started = true;
+            this.#load({ keepAnswers: false });
+        }
+    }
+
+    attributeChangedCallback(name, oldValue, newValue) {
+        if (!this.#started || oldValue === newValue) return;
+        if (name === 'rules') this.#load({ keepAnswers: false });
+        else if (name === 'lang' || name === 'mode') this.#load({ keepAnswers: true });
+        else this.#rerender();
+    }
+
+    // Clears every answer and the result and goes back to the intro screen (focus on its heading).
+    reset() {
+        this.#closeDialog();
+        this.#answers = {};
+        this.#result = null;
+        this.#escalated = false;
+        this.#next = this.#engine && this.#questionnaire ? this.#askNext() : null;
+        if (this.#questionnaire) this.#showIntro({ focus: true });
+    }
+
+    // The result for the answers so far (a fresh engine.assess), or null before the engine runs.
+    result() {
+        if (!this.#engine || !this.#questionnaire) return null;
+        return this.#assess();
+    }
+
+    // A copy of the answers the engine counts now (those to visible questions).
+    answers() {
+        return structuredClone(this.#countedAnswers());
+    }
+
+    // The answers and result as a FHIR R4 QuestionnaireResponse object ("completed" once the results screen was
+    // reached, else "in-progress"), or null before the engine runs.
+    toFHIR() {
+        const result = this.result();
+        if (!result || result.error) return null;
+        return toQuestionnaireResponse({
+            questionnaire: this.#questionnaire, answers: this.#countedAnswers(), result, info: this.#engine.info(),
+            complete: this.#view === 'results',
+        });
+    }
+
+    // ---- loading -------------------------------------------------------------------------------------------
+
+    async #load({ keepAnswers }) {
+        const load = ++this.#loadCount;
+        this.#container.setAttribute('aria-busy', 'true');
+        try {
+            const engine = await getEngine(this.getAttribute('rules') || '');
+            if (load !== this.#loadCount) return; // a newer load superseded this one
+            this.#engine = engine;
+            const info = engine.info();
+            if (info.error) throw new Error(info.error.message);
+            const questionnaire = engine.questionnaire(this.#locale(info), this.#mode());
+            if (questionnaire.error) throw new Error(questionnaire.error.message);
+            this.#questionnaire = questionnaire;
+            this.#t = createTranslator(questionnaire.ui);
+            this.#screens = screensOf(questionnaire);
+            this.#progress = createProgress(this.#t, BRAND_ID);
+            this.#container.lang = questionnaire.locale;
+            if (!keepAnswers) {
+                this.#answers = {};
+                this.#result = null;
+                this.#escalated = false;
+                this.#closeDialog();
+            }
+            this.#next = this.#askNext();
+            this.#container.removeAttribute('aria-busy');
+            if (keepAnswers && this.#view !== 'loading' && this.#view !== 'error') this.#rerender();
+            else this.#showIntro({ focus: false });
+        } catch (error) {
+            if (load !== this.#loadCount) return;
+            this.#showError(error);
+        }
+    }
+
+    // The language asked for (the lang attribute, else the page's around the element) if the rule set has it (or its
+    // primary language), else the set's default.
+    #locale(info) {
+        const marked = this.closest('[lang]');
+        const wanted = ((marked && marked.getAttribute('lang')) || '').toLowerCase();
+        const locales = info.locales || [];
+        if (locales.includes(wanted)) return wanted;
+        const primary = wanted.split('-')[0];
+        return locales.includes(primary) ? primary : info.default_locale;
+    }
+
+    #mode() {
+        return this.getAttribute('mode') === 'clinician' ? 'clinician' : 'self';
+    }
+
+    #emergencyNumber() {
+        return this.getAttribute('emergency-number') || this.#t('emergency_number');
+    }
+
+    // ---- engine --------------------------------------------------------------------------------------------
+
+    #document() {
+        return { answers: this.#answers, locale: this.#questionnaire.locale, mode: this.#questionnaire.mode };
+    }
+
+    #askNext() {
+        const next = this.#engine.next(this.#document());
+        if (next.error) throw new Error(`${next.error.message} (${next.error.path})`);
+        return next;
+    }
+
+    #assess() {
+        return this.#engine.assess(this.#document());
+    }
+
+    #visible() {
+        return new Set(this.#next ? this.#next.visible : []);
+    }
+
+    #countedAnswers() {
+        return visibleAnswers(this.#answers, this.#visible());
+    }
+
+    // ---- answering -----------------------------------------------------------------------------------------
+
+    // Stores answers (undefined clears one), re-assesses, updates the screen, progress and escalation.
+    #answer(update) {
+        const previous = { ...this.#answers };
+        for (const [key, value] of Object.entries(update)) {
+            if (value === undefined) delete this.#answers[key];
+            else this.#answers[key] = value;
+        }
+        const next = this.#engine.next(this.#document());
+        if (next.error) {
+            // The engine refused the answer: keep the last accepted answers and say why, next to the questions.
+            this.#answers = previous;
+            this.#showScreenError(`${this.#t('error_answer')} (${next.error.message})`);
+            return;
+        }
+        this.#showScreenError('');
+        this.#next = next;
+        this.#updateScreen();
+        emit(this, EVENTS.change, { answers: this.#countedAnswers(), next });
+        this.#followEscalation();
+    }
+
+    // Opens the alert the moment the engine says escalate; fires rootcheck-escalate once per escalation (again only
+    // after the answers stopped escalating and then escalate anew).
+    #followEscalation() {
+        if (!this.#next.escalate) {
+            this.#escalated = false;
+            this.#banner.hidden = true;
+            return;
+        }
+        this.#showBanner();
+        if (this.#escalated) return;
+        this.#escalated = true;
+        const result = this.#assess();
+        if (result.error) { this.#showScreenError(result.error.message); return; }
+        emit(this, EVENTS.escalate, result);
+        this.#closeDialog();
+        this.#dialog = openEscalationDialog({
+            host: this.#container,
+            result,
+            t: this.#t,
+            emergencyNumber: this.#emergencyNumber(),
+            onSummary: () => { this.#dialog = null; this.#showResults(); },
+            onReview: () => { this.#dialog = null; if (this.#screen) this.#screen.heading.focus(); },
+        });
+    }
+
+    #closeDialog() {
+        if (this.#dialog) this.#dialog.close();
+        this.#dialog = null;
+    }
+
+    #showBanner() {
+        const t = this.#t;
+        const number = this.#emergencyNumber();
+        this.#banner.replaceChildren(
+            h('p', { class: 'banner-text', text: t('escalate_title') }),
+            h('a', {
+                class: ['button', 'call', 'small'], part: 'button', href: telHref(number),
+                text: t('escalate_call', { number }),
+            }),
+            h('button', {
+                type: 'button', class: ['button', 'secondary', 'small'], part: 'button',
+                onclick: () => this.#showResults(), text: t('escalate_summary'),
+            }));
+        this.#banner.hidden = this.#view !== 'questions';
+    }
+
+    // ---- views ---------------------------------------------------------------------------------------------
+
+    #rerender() {
+        if (this.#view === 'questions') this.#showScreen(this.#screenIndex, { focus: false });
+        else if (this.#view === 'results') this.#showResults({ focus: false });
+        else if (this.#view === 'intro') this.#showIntro({ focus: false });
+    }
+
+    #setView(view, element) {
+        this.#view = view;
+        this.#body.replaceChildren(element);
+        this.#header.hidden = view !== 'questions';
+        this.#banner.hidden = view !== 'questions' || !this.#next || !this.#next.escalate;
+        this.#container.dataset.view = view;
+    }
+
+    // After a move by the person: say where they are and put focus on the new heading. Rendering that the person did
+    // not ask for (first load, a language switch) stays quiet and leaves focus alone.
+    #arrive(heading, announcement, focus) {
+        if (!focus) return;
+        this.#announce(announcement);
+        heading.focus();
+    }
+
+    #announce(text) {
+        // Clear first so the same words are announced again.
+        this.#live.textContent = '';
+        requestAnimationFrame(() => { this.#live.textContent = text; });
+    }
+
+    #showIntro({ focus }) {
+        this.#screen = null;
+        this.#screenIndex = -1;
+        const view = renderIntro({
+            t: this.#t, clinician: this.#mode() === 'clinician', onStart: () => this.#goForward(),
+        });
+        this.#setView('intro', view.element);
+        this.#arrive(view.heading, this.#t('title'), focus);
+    }
+
+    #showScreen(index, { focus = true } = {}) {
+        const screen = this.#screens[index];
+        if (!screen) { this.#showIntro({ focus }); return; }
+        const t = this.#t;
+        const section = this.#questionnaire.sections.find((s) => s.id === screen.section);
+        const title = section ? section.title : screen.questions[0].text;
+        this.#screenIndex = index;
+        this.#screen = renderScreen({
+            screen, title, answers: this.#answers, questionnaire: this.#questionnaire, t,
+            onAnswer: (id, value) => this.#answer({ [id]: value }),
+            onAnswers: (update) => this.#answer(update),
+            onBack: () => this.#goBack(),
+            onNext: () => this.#goForward(),
+            isLast: nextScreenIndex(this.#screens, index, this.#visible()) === -1,
+        });
+        this.#header.replaceChildren(...[
+            h('p', { id: BRAND_ID, class: 'brand', text: t('title') }),
+            this.#mode() === 'clinician' ? h('p', { class: 'mode-badge', text: t('mode_clinician_badge') }) : null,
+            this.#progress.element,
+        ].filter(Boolean));
+        this.#setView('questions', this.#screen.element);
+        this.#updateScreen();
+        this.#arrive(this.#screen.heading, `${title}. ${t('progress', progressWords(this.#next.progress))}`, focus);
+    }
+
+    #updateScreen() {
+        if (!this.#screen) return;
+        const visible = this.#visible();
+        this.#screen.update(visible);
+        this.#screen.setLast(nextScreenIndex(this.#screens, this.#screenIndex, visible) === -1);
+        this.#progress.update(this.#next.progress);
+    }
+
+    #showScreenError(message) {
+        if (!this.#screen) return;
+        let box = this.#screen.element.querySelector('.screen-error');
+        if (!box) {
+            box = h('p', { class: 'screen-error', role: 'alert' });
+            this.#screen.heading.after(box);
+        }
+        box.textContent = message;
+        box.hidden = !message;
+    }
+
+    #goForward() {
+        if (this.#screen) {
+            const missing = this.#screen.missingAnswer(this.#answers, this.#visible());
+            if (missing) {
+                this.#announce(this.#t('answer_required'));
+                missing.focus();
+                return;
+            }
+        }
+        const index = nextScreenIndex(this.#screens, this.#screenIndex, this.#visible());
+        if (index === -1) this.#showResults();
+        else this.#showScreen(index);
+    }
+
+    #goBack() {
+        const index = previousScreenIndex(this.#screens, this.#screenIndex, this.#visible());
+        if (index === -1) this.#showIntro({ focus: true });
+        else this.#showScreen(index);
+    }
+
+    #showResults({ focus = true } = {}) {
+        const result = this.#assess();
+        if (result.error) { this.#showScreenError(result.error.message); return; }
+        this.#result = result;
+        this.#screen = null;
+        const t = this.#t;
+        const number = this.#emergencyNumber();
+        const view = renderResults({
+            result, questionnaire: this.#questionnaire, answers: this.#countedAnswers(), t,
+            emergencyNumber: number, telHref: telHref(number),
+            actions: {
+                // Back to the last screen shown to change an answer; the answers are kept.
+                back: () => {
+                    const last = previousScreenIndex(this.#screens, this.#screens.length, this.#visible());
+                    if (last === -1) this.#showIntro({ focus: true });
+                    else this.#showScreen(last);
+                },
+                // The answers fold away on screen; a printed summary shows them.
+                print: () => {
+                    for (const details of this.#body.querySelectorAll('details')) details.open = true;
+                    window.print();
+                },
+                copy: () => this.#copySummary(),
+                download: () => this.#downloadFHIR(),
+                restart: () => this.reset(),
+            },
+        });
+        this.#setView('results', view.element);
+        this.#arrive(view.heading, `${t('results_title')}: ${result.triage.title}`, focus);
+        if (focus) emit(this, EVENTS.complete, result);
+    }
+
+    #showError(error) {
+        this.#container.removeAttribute('aria-busy');
+        this.#setView('error', h('p', { class: 'load-error', role: 'alert', text: `RootCheck: ${error.message}` }));
+    }
+
+    // ---- results actions -----------------------------------------------------------------------------------
+
+    async #copySummary() {
+        const text = summaryText({
+            result: this.#result, questionnaire: this.#questionnaire, answers: this.#countedAnswers(), t: this.#t,
+        });
+        const copied = await copyText(text, this.#container);
+        if (copied) {
+            this.#announce(this.#t('copied'));
+            this.#showCopyStatus(this.#t('copied'), null);
+        } else {
+            this.#announce(this.#t('copy_failed'));
+            this.#showCopyStatus(this.#t('copy_failed'), text);
+        }
+    }
+
+    // A visible status under the actions; when copying failed, the summary itself, selected, to copy by hand.
+    #showCopyStatus(message, text) {
+        const actions = this.#body.querySelector('.actions');
+        if (!actions) return;
+        let status = this.#body.querySelector('.copy-status');
+        if (!status) {
+            status = h('div', { class: 'copy-status' });
+            actions.after(status);
+        }
+        const area = text && h('textarea', {
+            class: 'summary-text', readonly: true, rows: '12', 'aria-label': this.#t('summary_title'), '.value': text,
+        });
+        status.replaceChildren(...[h('p', { text: message }), area].filter(Boolean));
+        if (area) { area.focus(); area.select(); }
+    }
+
+    #downloadFHIR() {
+        const resource = this.toFHIR();
+        if (!resource) return;
+        if (resource.error) {
+            this.#showCopyStatus(`${resource.error.message} (${resource.error.path})`, null);
+            return;
+        }
+        const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+        downloadJson(`rootcheck-${stamp}.fhir.json`, resource, this.#container);
+    }
+}

@@ -1,0 +1,53 @@
+// Starts the WebAssembly engine for <root-check>. Every element on a page that uses the built-in rule set shares one
+// engine; an element with a `rules` attribute gets its own engine (one per rule-set URL), because loadRules replaces
+// the set of the engine it is called on. The only network use is fetching the widget's own static files (the engine
+// and, when asked for, the rule-set folder the host page names): answers never leave the page.
+import { createEngine } from '../rootcheck.js';
+
+const engines = new Map(); // '' (built-in set) or absolute rule-set folder URL -> Promise<engine>
+
+async function fetchText(url) {
+    const response = await fetch(url, { credentials: 'same-origin', cache: 'no-cache' });
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.text();
+}
+
+// Fetches manifest.json of the folder and every file it lists (parts and locales), as {path: text} for loadRules.
+export async function fetchRuleFiles(folderUrl) {
+    const base = new URL(folderUrl.endsWith('/') ? folderUrl : `${folderUrl}/`, document.baseURI);
+    const manifestText = await fetchText(new URL('manifest.json', base));
+    let manifest;
+    try {
+        manifest = JSON.parse(manifestText);
+    } catch (error) {
+        throw new Error(`${new URL('manifest.json', base)}: ${error.message}`);
+    }
+    const paths = [...Object.values(manifest.files || {}), ...Object.values(manifest.locales || {})];
+    const files = { 'manifest.json': manifestText };
+    const texts = await Promise.all(paths.map((path) => fetchText(new URL(path, base))));
+    paths.forEach((path, i) => { files[path] = texts[i]; });
+    return files;
+}
+
+async function startEngine(rulesUrl) {
+    const engine = await createEngine({});
+    if (rulesUrl) {
+        const loaded = engine.loadRules(await fetchRuleFiles(rulesUrl));
+        if (loaded && loaded.error) {
+            const problems = (loaded.error.problems || []).map((p) => `${p.path}: ${p.message}`).join('; ');
+            throw new Error(`${rulesUrl}: ${loaded.error.message}${problems ? ` (${problems})` : ''}`);
+        }
+    }
+    return engine;
+}
+
+// getEngine(rulesUrl?) -> Promise<engine>; a failed start is forgotten so a later attempt can retry.
+export function getEngine(rulesUrl = '') {
+    const key = rulesUrl ? new URL(rulesUrl, document.baseURI).href : '';
+    if (!engines.has(key)) {
+        const started = startEngine(key);
+        engines.set(key, started);
+        started.catch(() => engines.delete(key));
+    }
+    return engines.get(key);
+}

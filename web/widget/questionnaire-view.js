@@ -1,0 +1,94 @@
+// One question screen: the heading, every question of the screen (shown or hidden as the rule set's visibility
+// says, so focus and typed input survive a re-assessment), and the Back / Next buttons. The screen is built once per
+// visit; update(visible) follows each engine.next(); missingAnswer(answers, visible) checks, before going on, that
+// each visible question that must be answered is (see controls.js).
+//
+// The marker questions of the body diagram (pain, numbness and tingling regions, the answer keys fixed in
+// CONTRACTS.md) share one diagram: wherever one of them is on the screen, the diagram stands there once and each
+// change answers all three.
+import { h, uid } from './dom.js';
+import { buildControl, helpDisclosure } from './controls.js';
+import { createBodyDiagram } from './body-diagram.js';
+
+export const DIAGRAM_MARKER_KEYS = ['pain_regions', 'numbness_regions', 'tingling_regions'];
+
+function diagramControl(markerQuestions, { answers, questionnaire, onAnswers, t }) {
+    const marks = {};
+    for (const key of DIAGRAM_MARKER_KEYS) marks[key] = Array.isArray(answers[key]) ? answers[key] : [];
+    const asked = new Set(questionnaire.questions.map((q) => q.id));
+    const diagram = createBodyDiagram({
+        regions: questionnaire.regions,
+        texts: questionnaire.ui,
+        marks,
+        headingLevel: 3,
+        onChange: (changed) => {
+            const update = {};
+            for (const key of DIAGRAM_MARKER_KEYS) if (asked.has(key)) update[key] = changed[key];
+            onAnswers(update);
+        },
+    });
+    // The marker questions are read together (one prompt each) with one help disclosure: the first help given.
+    const promptsId = uid('prompts');
+    const helped = markerQuestions.find((q) => q.help);
+    const help = helped && helpDisclosure(helped, t, promptsId);
+    const element = h('div', { class: ['question', 'question-diagram'], part: 'question' },
+        h('ul', { id: promptsId, class: 'diagram-prompts' }, markerQuestions.map((q) => h('li', { class: 'question-text', text: q.text }))),
+        help && help.button, help && help.text,
+        h('div', { part: 'diagram' }, diagram.element));
+    return { element, required: false, showRequired: () => {}, focus: () => diagram.focus() };
+}
+
+// renderScreen({screen, title, answers, questionnaire, t, onAnswer, onAnswers, onBack, onNext, isLast}) ->
+//   {element, heading, update(visible), setLast(isLast), missingAnswer(answers, visible)}
+export function renderScreen(options) {
+    const { screen, title, answers, questionnaire, t, onAnswer, onBack, onNext } = options;
+    const headingId = uid('screen-title');
+    const heading = h('h2', { id: headingId, class: 'screen-title', tabindex: '-1', text: title });
+    const blocks = []; // {control, ids}
+    const context = { t, onAnswer, regions: questionnaire.regions };
+    const isMarker = (q) => q.type === 'regions' && DIAGRAM_MARKER_KEYS.includes(q.id);
+    let diagramTried = false;
+    let diagramShown = false;
+    for (const question of screen.questions) {
+        if (isMarker(question) && !diagramTried) {
+            diagramTried = true;
+            const markers = screen.questions.filter(isMarker);
+            try {
+                blocks.push({ control: diagramControl(markers, options), ids: markers.map((q) => q.id) });
+                diagramShown = true;
+            } catch (error) {
+                // A rule set without the diagram's texts: ask with region lists instead, and say why once.
+                console.error(`root-check: body diagram unavailable, showing region lists (${error.message})`);
+            }
+        }
+        if (isMarker(question) && diagramShown) continue;
+        blocks.push({ control: buildControl(question, answers[question.id], context), ids: [question.id] });
+    }
+    const hasUnsure = screen.questions.some((q) => q.unsure === true);
+    const compact = screen.questions.length > 2 && screen.questions.every((q) => q.type === 'integer' || q.type === 'number');
+    const nextButton = h('button', { type: 'button', class: ['button', 'primary'], part: 'button', onclick: onNext });
+    const setLast = (isLast) => { nextButton.textContent = isLast ? t('finish') : t('next'); };
+    setLast(options.isLast);
+    const element = h('section', { class: 'screen', 'aria-labelledby': headingId, 'data-screen': screen.id },
+        heading,
+        hasUnsure && h('p', { class: 'screen-hint', text: t('unsure_hint') }),
+        // A screen of several number fields (e.g. power, muscle by muscle) is laid out in columns where room allows.
+        h('div', { class: ['questions', compact && 'compact'] }, blocks.map((block) => block.control.element)),
+        h('div', { class: 'nav' },
+            h('button', { type: 'button', class: ['button', 'secondary'], part: 'button', onclick: onBack, text: t('back') }),
+            nextButton));
+    const update = (visible) => {
+        for (const block of blocks) block.control.element.hidden = !block.ids.some((id) => visible.has(id));
+    };
+    // Marks every visible required question left unanswered; returns the first one's control (to focus), or null.
+    const missingAnswer = (current, visible) => {
+        let first = null;
+        for (const { control, ids } of blocks) {
+            const missing = control.required && ids.some((id) => visible.has(id) && current[id] === undefined);
+            control.showRequired(missing);
+            if (missing && !first) first = control;
+        }
+        return first;
+    };
+    return { element, heading, update, setLast, missingAnswer };
+}
