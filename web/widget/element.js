@@ -19,15 +19,31 @@ import { screensOf, nextScreenIndex, previousScreenIndex, visibleAnswers } from 
 import { renderIntro } from './intro-view.js';
 import { renderScreen } from './questionnaire-view.js';
 import { createProgress, progressWords } from './progress-view.js';
-import { openEscalationDialog, telHref } from './escalation-dialog.js';
-import { renderResults } from './results-view.js';
-import { summaryText } from './summary-text.js';
-import { copyText, downloadJson } from './share.js';
 import { bodyDiagramStylesheet } from './body-diagram.js';
-import { toQuestionnaireResponse } from './fhir.js';
 
 // The header's title, which also names the progress bar (ids are per shadow root, so a constant is unique).
 const BRAND_ID = 'rootcheck-brand';
+
+// Modules the intro does not need: the red-flag alert, the results screen, the copied summary, sharing and FHIR.
+// They stay out of the start and are fetched the moment the intro shows (so a red flag answered on the first
+// question does not wait on the network); a step that needs them before they are in waits for them.
+let later = null; // {escalation, results, summary, share, fhir} once loaded
+let laterLoading = null;
+
+function loadLater() {
+    if (!laterLoading) {
+        laterLoading = Promise.all([
+            import('./escalation-dialog.js'), import('./results-view.js'), import('./summary-text.js'),
+            import('./share.js'), import('./fhir.js'),
+        ]).then(([escalation, results, summary, share, fhir]) => {
+            later = { escalation, results, summary, share, fhir };
+            return later;
+        });
+        // Forgotten on failure: the next step that needs them asks again and shows the error where it is needed.
+        laterLoading.catch(() => { laterLoading = null; });
+    }
+    return laterLoading;
+}
 
 const STYLESHEETS = [
     { href: new URL('./root-check.css', import.meta.url).href },
@@ -58,15 +74,25 @@ export class RootCheckElement extends HTMLElement {
     #dialog = null;
     #loadCount = 0;
     #started = false;
+    #styled; // resolves when the widget's on-screen styles are in and it shows
 
     constructor() {
         super();
         const shadow = this.attachShadow({ mode: 'open' });
-        let pending = STYLESHEETS.length;
+        // Show the widget once its on-screen styles are in (or failed), never unstyled. The print styles load beside
+        // them but need not hold the screen back.
+        let showStyled;
+        this.#styled = new Promise((resolve) => { showStyled = resolve; });
+        let pending = STYLESHEETS.filter(({ media }) => !media).length;
         const links = STYLESHEETS.map(({ href, media }) => {
             const link = h('link', { rel: 'stylesheet', href, media });
-            // Show the widget once its styles are in (or failed), never unstyled.
-            const settle = () => { pending -= 1; if (pending === 0) this.#container.hidden = false; };
+            if (media) return link;
+            const settle = () => {
+                pending -= 1;
+                if (pending > 0) return;
+                this.#container.hidden = false;
+                showStyled();
+            };
             link.addEventListener('load', settle, { once: true });
             link.addEventListener('error', settle, { once: true });
             return link;
@@ -100,7 +126,7 @@ export class RootCheckElement extends HTMLElement {
         this.#answers = {};
         this.#result = null;
         this.#escalated = false;
-        this.#next = this.#engine && this.#questionnaire ? this.#askNext() : null;
+        this.#next = null;
         if (this.#questionnaire) this.#showIntro({ focus: true });
     }
 
@@ -116,11 +142,12 @@ export class RootCheckElement extends HTMLElement {
     }
 
     // The answers and result as a FHIR R4 QuestionnaireResponse object ("completed" once the results screen was
-    // reached, else "in-progress"), or null before the engine runs.
+    // reached, else "in-progress"), or null before the engine runs (and before the FHIR module, fetched as the intro
+    // shows, is in; it always is once rootcheck-complete has fired).
     toFHIR() {
         const result = this.result();
-        if (!result || result.error) return null;
-        return toQuestionnaireResponse({
+        if (!result || result.error || !later) return null;
+        return later.fhir.toQuestionnaireResponse({
             questionnaire: this.#questionnaire, answers: this.#countedAnswers(), result, info: this.#engine.info(),
             complete: this.#view === 'results',
         });
@@ -150,12 +177,30 @@ export class RootCheckElement extends HTMLElement {
                 this.#escalated = false;
                 this.#closeDialog();
             }
-            this.#next = this.#askNext();
+            this.#next = null;
             this.#container.removeAttribute('aria-busy');
-            if (keepAnswers && this.#view !== 'loading' && this.#view !== 'error') this.#rerender();
-            else this.#showIntro({ focus: false });
+            if (keepAnswers && this.#view !== 'loading' && this.#view !== 'error') {
+                this.#rerender();
+                return;
+            }
+            this.#showIntro({ focus: false });
+            this.#prepareFirstQuestion(load);
         } catch (error) {
             if (load !== this.#loadCount) return;
+            this.#showError(error);
+        }
+    }
+
+    // Once the intro shows (styled), in a task of its own so as not to hold it back: asks the engine's next() (the
+    // intro does not need it, the first question does) and fetches the modules for after the intro (see loadLater).
+    async #prepareFirstQuestion(load) {
+        await this.#styled;
+        await new Promise((resolve) => { setTimeout(resolve); });
+        if (load !== this.#loadCount) return;
+        loadLater(); // a failure is reported by the step that needs them
+        try {
+            this.#nextState();
+        } catch (error) {
             this.#showError(error);
         }
     }
@@ -191,12 +236,18 @@ export class RootCheckElement extends HTMLElement {
         return next;
     }
 
+    // The engine's next() for the answers as they are: kept from the last answer, asked anew after a load or reset.
+    #nextState() {
+        if (!this.#next) this.#next = this.#askNext();
+        return this.#next;
+    }
+
     #assess() {
         return this.#engine.assess(this.#document());
     }
 
     #visible() {
-        return new Set(this.#next ? this.#next.visible : []);
+        return new Set(this.#engine && this.#questionnaire ? this.#nextState().visible : []);
     }
 
     #countedAnswers() {
@@ -234,6 +285,13 @@ export class RootCheckElement extends HTMLElement {
             this.#banner.hidden = true;
             return;
         }
+        if (!later) {
+            // The alert's module is fetched as the intro shows, so it is normally in long before; else it opens the
+            // moment it arrives (the answers are followed again then, as they are by that time).
+            loadLater().then(() => { if (this.#next) this.#followEscalation(); },
+                (error) => this.#showScreenError(error.message));
+            return;
+        }
         this.#showBanner();
         if (this.#escalated) return;
         this.#escalated = true;
@@ -241,7 +299,7 @@ export class RootCheckElement extends HTMLElement {
         if (result.error) { this.#showScreenError(result.error.message); return; }
         emit(this, EVENTS.escalate, result);
         this.#closeDialog();
-        this.#dialog = openEscalationDialog({
+        this.#dialog = later.escalation.openEscalationDialog({
             host: this.#container,
             result,
             t: this.#t,
@@ -262,7 +320,7 @@ export class RootCheckElement extends HTMLElement {
         this.#banner.replaceChildren(
             h('p', { class: 'banner-text', text: t('escalate_title') }),
             h('a', {
-                class: ['button', 'call', 'small'], part: 'button', href: telHref(number),
+                class: ['button', 'call', 'small'], part: 'button', href: later.escalation.telHref(number),
                 text: t('escalate_call', { number }),
             }),
             h('button', {
@@ -284,7 +342,7 @@ export class RootCheckElement extends HTMLElement {
         this.#view = view;
         this.#body.replaceChildren(element);
         this.#header.hidden = view !== 'questions';
-        this.#banner.hidden = view !== 'questions' || !this.#next || !this.#next.escalate;
+        this.#banner.hidden = view !== 'questions' || !this.#nextState().escalate;
         this.#container.dataset.view = view;
     }
 
@@ -334,7 +392,7 @@ export class RootCheckElement extends HTMLElement {
         ].filter(Boolean));
         this.#setView('questions', this.#screen.element);
         this.#updateScreen();
-        this.#arrive(this.#screen.heading, `${title}. ${t('progress', progressWords(this.#next.progress))}`, focus);
+        this.#arrive(this.#screen.heading, `${title}. ${t('progress', progressWords(this.#nextState().progress))}`, focus);
     }
 
     #updateScreen() {
@@ -342,7 +400,7 @@ export class RootCheckElement extends HTMLElement {
         const visible = this.#visible();
         this.#screen.update(visible);
         this.#screen.setLast(nextScreenIndex(this.#screens, this.#screenIndex, visible) === -1);
-        this.#progress.update(this.#next.progress);
+        this.#progress.update(this.#nextState().progress);
     }
 
     #showScreenError(message) {
@@ -377,15 +435,19 @@ export class RootCheckElement extends HTMLElement {
     }
 
     #showResults({ focus = true } = {}) {
+        if (!later) {
+            loadLater().then(() => this.#showResults({ focus }), (error) => this.#showScreenError(error.message));
+            return;
+        }
         const result = this.#assess();
         if (result.error) { this.#showScreenError(result.error.message); return; }
         this.#result = result;
         this.#screen = null;
         const t = this.#t;
         const number = this.#emergencyNumber();
-        const view = renderResults({
+        const view = later.results.renderResults({
             result, questionnaire: this.#questionnaire, answers: this.#countedAnswers(), t,
-            emergencyNumber: number, telHref: telHref(number),
+            emergencyNumber: number, telHref: later.escalation.telHref(number),
             actions: {
                 // Back to the last screen shown to change an answer; the answers are kept.
                 back: () => {
@@ -416,10 +478,10 @@ export class RootCheckElement extends HTMLElement {
     // ---- results actions -----------------------------------------------------------------------------------
 
     async #copySummary() {
-        const text = summaryText({
+        const text = later.summary.summaryText({
             result: this.#result, questionnaire: this.#questionnaire, answers: this.#countedAnswers(), t: this.#t,
         });
-        const copied = await copyText(text, this.#container);
+        const copied = await later.share.copyText(text, this.#container);
         if (copied) {
             this.#announce(this.#t('copied'));
             this.#showCopyStatus(this.#t('copied'), null);
@@ -453,6 +515,6 @@ export class RootCheckElement extends HTMLElement {
             return;
         }
         const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-        downloadJson(`rootcheck-${stamp}.fhir.json`, resource, this.#container);
+        later.share.downloadJson(`rootcheck-${stamp}.fhir.json`, resource, this.#container);
     }
 }

@@ -31,12 +31,17 @@ export async function fetchRuleFiles(folderUrl) {
 
 async function startEngine(rulesUrl) {
     const engine = await createEngine({});
-    if (rulesUrl) {
-        const loaded = engine.loadRules(await fetchRuleFiles(rulesUrl));
-        if (loaded && loaded.error) {
-            const problems = (loaded.error.problems || []).map((p) => `${p.path}: ${p.message}`).join('; ');
-            throw new Error(`${rulesUrl}: ${loaded.error.message}${problems ? ` (${problems})` : ''}`);
-        }
+    if (!rulesUrl) {
+        // The engine parses and checks its built-in rule set on first use. Asking now, as soon as it is compiled,
+        // does that while the rest of the widget may still be loading (root-check.js starts the engine first); the
+        // element's own info() call then finds it done and reads any error from there.
+        engine.info();
+        return engine;
+    }
+    const loaded = engine.loadRules(await fetchRuleFiles(rulesUrl));
+    if (loaded && loaded.error) {
+        const problems = (loaded.error.problems || []).map((p) => `${p.path}: ${p.message}`).join('; ');
+        throw new Error(`${rulesUrl}: ${loaded.error.message}${problems ? ` (${problems})` : ''}`);
     }
     return engine;
 }
