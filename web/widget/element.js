@@ -20,23 +20,23 @@ import { renderIntro } from './intro-view.js';
 import { renderScreen } from './questionnaire-view.js';
 import { createProgress, progressWords } from './progress-view.js';
 import { bodyDiagramStylesheet } from './body-diagram.js';
+// The red-flag alert is loaded with the element, never later: an emergency must not wait on (or fail with) the network.
+import { openEscalationDialog, telHref } from './escalation-dialog.js';
 
 // The header's title, which also names the progress bar (ids are per shadow root, so a constant is unique).
 const BRAND_ID = 'rootcheck-brand';
 
-// Modules the intro does not need: the red-flag alert, the results screen, the copied summary, sharing and FHIR.
-// They stay out of the start and are fetched the moment the intro shows (so a red flag answered on the first
-// question does not wait on the network); a step that needs them before they are in waits for them.
-let later = null; // {escalation, results, summary, share, fhir} once loaded
+// Modules the intro does not need: the results screen, the copied summary, sharing and FHIR. They stay out of the
+// start and are fetched the moment the intro shows; a step that needs them before they are in waits for them.
+let later = null; // {results, summary, share, fhir} once loaded
 let laterLoading = null;
 
 function loadLater() {
     if (!laterLoading) {
         laterLoading = Promise.all([
-            import('./escalation-dialog.js'), import('./results-view.js'), import('./summary-text.js'),
-            import('./share.js'), import('./fhir.js'),
-        ]).then(([escalation, results, summary, share, fhir]) => {
-            later = { escalation, results, summary, share, fhir };
+            import('./results-view.js'), import('./summary-text.js'), import('./share.js'), import('./fhir.js'),
+        ]).then(([results, summary, share, fhir]) => {
+            later = { results, summary, share, fhir };
             return later;
         });
         // Forgotten on failure: the next step that needs them asks again and shows the error where it is needed.
@@ -285,13 +285,6 @@ export class RootCheckElement extends HTMLElement {
             this.#banner.hidden = true;
             return;
         }
-        if (!later) {
-            // The alert's module is fetched as the intro shows, so it is normally in long before; else it opens the
-            // moment it arrives (the answers are followed again then, as they are by that time).
-            loadLater().then(() => { if (this.#next) this.#followEscalation(); },
-                (error) => this.#showScreenError(error.message));
-            return;
-        }
         this.#showBanner();
         if (this.#escalated) return;
         this.#escalated = true;
@@ -299,7 +292,7 @@ export class RootCheckElement extends HTMLElement {
         if (result.error) { this.#showScreenError(result.error.message); return; }
         emit(this, EVENTS.escalate, result);
         this.#closeDialog();
-        this.#dialog = later.escalation.openEscalationDialog({
+        this.#dialog = openEscalationDialog({
             host: this.#container,
             result,
             t: this.#t,
@@ -320,7 +313,7 @@ export class RootCheckElement extends HTMLElement {
         this.#banner.replaceChildren(
             h('p', { class: 'banner-text', text: t('escalate_title') }),
             h('a', {
-                class: ['button', 'call', 'small'], part: 'button', href: later.escalation.telHref(number),
+                class: ['button', 'call', 'small'], part: 'button', href: telHref(number),
                 text: t('escalate_call', { number }),
             }),
             h('button', {
@@ -447,7 +440,7 @@ export class RootCheckElement extends HTMLElement {
         const number = this.#emergencyNumber();
         const view = later.results.renderResults({
             result, questionnaire: this.#questionnaire, answers: this.#countedAnswers(), t,
-            emergencyNumber: number, telHref: later.escalation.telHref(number),
+            emergencyNumber: number, telHref: telHref(number),
             actions: {
                 // Back to the last screen shown to change an answer; the answers are kept.
                 back: () => {
