@@ -67,8 +67,9 @@ json questionnaire_document(const RuleSet& rules, const std::string& locale, con
                            {"view", region.view},
                            {"dermatomes", region.dermatomes_json}});
     }
-    json roots = json::array();
-    for (const std::string& root : rules.roots.roots) {
+    json roots = json::array();  // the roots a result may report: the ranked ones
+    for (std::size_t i = 0; i < rules.roots.ranked; ++i) {
+        const std::string& root = rules.roots.roots[i];
         roots.push_back({{"id", root}, {"label", texts.get("root." + root)}});
     }
     json levels = json::array();

@@ -10,12 +10,6 @@
 
 namespace rootcheck {
 
-bool holds(const Condition& condition, const json& data) {
-    if (!condition.present) return true;
-    const jsonlogic::Outcome outcome = condition.program.evaluate(data);
-    return outcome.ok && jsonlogic::truthy(outcome.value);
-}
-
 const char* to_string(QuestionType type) {
     switch (type) {
         case QuestionType::choice: return "choice";
@@ -25,17 +19,6 @@ const char* to_string(QuestionType type) {
         case QuestionType::regions: return "regions";
     }
     return "choice";
-}
-
-const Question* RuleSet::find_question(const std::string& id) const {
-    const auto found = question_index.find(id);
-    return found == question_index.end() ? nullptr : &questions[found->second];
-}
-
-const std::string& RuleSet::citation(const std::string& source_id) const {
-    static const std::string kNone;
-    const auto found = sources.find(source_id);
-    return found == sources.end() ? kNone : found->second;
 }
 
 namespace {
@@ -314,23 +297,31 @@ private:
         return std::nullopt;
     }
 
+    // roots.json "roots" (ranked: the engine may report them) then the optional "unranked_roots" (a region or
+    // evidence may name them; they are tallied but never reported), one list without duplicates across both.
     void load_root_list() {
         const json& doc = part("roots");
         if (doc.is_null()) return;
         FileReader r(rules_.part_files["roots"], problems_);
-        const json& roots = r.array_field(doc, "", "roots", true);
         std::set<std::string> seen;
-        for (std::size_t i = 0; i < roots.size(); ++i) {
-            const std::string pointer = "/roots/" + std::to_string(i);
-            if (!roots[i].is_string() || !valid_id(roots[i].get<std::string>())) {
-                r.problem(pointer, "a root must be an id string");
-                continue;
+        for (const char* list : {"roots", "unranked_roots"}) {
+            const bool ranked = std::string(list) == "roots";
+            const json& roots = r.array_field(doc, "", list, ranked);
+            for (std::size_t i = 0; i < roots.size(); ++i) {
+                const std::string pointer = item_pointer(list, i);
+                if (!roots[i].is_string() || !valid_id(roots[i].get<std::string>())) {
+                    r.problem(pointer, "a root must be an id string");
+                    continue;
+                }
+                const std::string root = roots[i].get<std::string>();
+                if (!seen.insert(root).second) r.problem(pointer, "duplicate root '" + root + "'");
+                rules_.roots.roots.push_back(root);
             }
-            const std::string root = roots[i].get<std::string>();
-            if (!seen.insert(root).second) r.problem(pointer, "duplicate root '" + root + "'");
-            rules_.roots.roots.push_back(root);
+            if (ranked) {
+                if (roots.empty()) r.problem("/roots", "at least one root is required");
+                rules_.roots.ranked = rules_.roots.roots.size();
+            }
         }
-        if (roots.empty()) r.problem("/roots", "at least one root is required");
     }
 
     // (root index, weight) pairs from {"<root>": weight}, each root known.
@@ -340,7 +331,9 @@ private:
         for (const auto& entry : object.items()) {
             const std::string at = pointer + "/" + pointer_token(entry.key());
             const auto index = root_index(entry.key());
-            if (!index) r.problem(at, "unknown root '" + entry.key() + "' (not in roots.json roots)");
+            if (!index) {
+                r.problem(at, "unknown root '" + entry.key() + "' (not in roots.json roots or unranked_roots)");
+            }
             if (!entry.value().is_number()) {
                 r.problem(at, "a root weight must be a number, not " + type_name(entry.value()));
                 continue;
@@ -581,7 +574,8 @@ private:
         const json& doc = part("roots");
         if (doc.is_null()) return;
         FileReader r(rules_.part_files["roots"], problems_);
-        r.only_fields(doc, "", {"roots", "half_score", "min_score", "max_reported", "region_evidence", "evidence"});
+        r.only_fields(doc, "", {"roots", "unranked_roots", "half_score", "min_score", "max_reported", "region_evidence",
+                                "evidence"});
         RootModel& model = rules_.roots;
         model.half_score = r.number_field(doc, "", "half_score", true).value_or(1);
         if (model.half_score <= 0) r.problem("/half_score", "half_score must be above 0");

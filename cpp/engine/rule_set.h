@@ -26,7 +26,13 @@ struct Condition {
     std::string path;  // "<file><JSON Pointer>" of the rule, for lint messages
 };
 
-bool holds(const Condition& condition, const json& data);
+// Inline, as are RuleSet's lookups below: rule_set.cpp is load-time code, compiled for size in the WebAssembly build
+// (cpp/CMakeLists.txt), and these small functions may be called while assessing.
+inline bool holds(const Condition& condition, const json& data) {
+    if (!condition.present) return true;
+    const jsonlogic::Outcome outcome = condition.program.evaluate(data);
+    return outcome.ok && jsonlogic::truthy(outcome.value);
+}
 
 enum class QuestionType { choice, multi, integer, number, regions };
 
@@ -110,13 +116,18 @@ struct RootEvidence {
 };
 
 struct RootModel {
+    // Every root a region or evidence may name: the ranked roots (roots.json "roots", the ones the engine may report)
+    // first, then the unranked ones ("unranked_roots": anatomy such as L1 or S2-S5 that the map needs but the engine
+    // never reports). Root indices everywhere index this list; an index below `ranked` is a ranked root.
     std::vector<std::string> roots;
+    std::size_t ranked = 0;
     double half_score = 1;
     double min_score = 0;
     std::size_t max_reported = 0;
     std::vector<RegionEvidence> region_evidence;
     std::vector<RootEvidence> evidence;
-    // For each root, the regions (file order) whose highest dermatome weight is that root: drawn on the diagram.
+    // For each root (ranked or not), the regions (file order) whose highest dermatome weight is that root: drawn on
+    // the diagram for a reported root, so a region that belongs to an unranked root is never drawn as a neighbour's.
     std::vector<std::vector<std::size_t>> primary_regions;
 };
 
@@ -190,9 +201,16 @@ public:
     std::vector<Item> advice;
     std::vector<Item> safety_net;
 
-    const Question* find_question(const std::string& id) const;
+    const Question* find_question(const std::string& id) const {
+        const auto found = question_index.find(id);
+        return found == question_index.end() ? nullptr : &questions[found->second];
+    }
     // The citation text for a source id, "" when the id is empty.
-    const std::string& citation(const std::string& source_id) const;
+    const std::string& citation(const std::string& source_id) const {
+        static const std::string kNone;
+        const auto found = sources.find(source_id);
+        return found == sources.end() ? kNone : found->second;
+    }
 };
 
 struct RuleProblem {

@@ -41,7 +41,8 @@ std::vector<TextRequirement> text_requirements(const RuleSet& rules) {
     for (std::size_t i = 0; i < rules.regions.size(); ++i) {
         need("region." + rules.regions[i].id, at(rules, "regions", "/regions/" + std::to_string(i)));
     }
-    for (std::size_t i = 0; i < rules.roots.roots.size(); ++i) {
+    // Only ranked roots are ever shown (reported, or listed by the questionnaire); unranked ones need no text.
+    for (std::size_t i = 0; i < rules.roots.ranked; ++i) {
         need("root." + rules.roots.roots[i], at(rules, "roots", "/roots/" + std::to_string(i)));
     }
     for (const char* side : kRootSides) need(std::string("side.") + side, at(rules, "roots", ""));

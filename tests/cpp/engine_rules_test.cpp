@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -112,6 +113,56 @@ TEST(EngineRules, BadSetListsEveryProblemAndKeepsThePreviousSet) {
         EXPECT_TRUE(has_path(paths, expected)) << "missing problem at " << expected << "\n" << messages(refusal);
     }
     EXPECT_EQ(engine.assess(document), before) << "the previous set must keep working";
+}
+
+TEST(EngineRules, UnrankedRootsAreTalliedButNeverReported) {
+    // R0 is anatomy the map needs but the engine must never report; it is left_foot's own root (highest weight).
+    RuleFiles files = testing::fixture_rule_files();
+    files = edited(files, "roots.json", [](json& doc) {
+        doc["unranked_roots"] = {"R0"};
+        doc["evidence"][0]["roots"]["R0"] = 1.0;  // evidence may name it too
+    });
+    files = edited(files, "regions.json", [](json& doc) { doc["regions"][0]["dermatomes"]["R0"] = 3.0; });
+    Engine engine;
+    const json info = json::parse(engine.load_rules(files));
+    ASSERT_FALSE(info.contains("error")) << info.dump(2);  // no root.R0 text is needed either
+    EXPECT_EQ(json::parse(engine.lint()), json::parse(R"({"problems": []})"));
+
+    // left_foot: R0 3.0, R2 1.0, R1 0.5; left_shin: R1 1.0; numb weight 2. Points R0 6, R1 3, R2 2, so R0 would
+    // rank first (0.75) if it were ranked; reported are R1 (0.6) and R2 (0.5), and R2's diagram regions no longer
+    // include left_foot, whose highest weight is R0's.
+    const json result = json::parse(engine.assess(R"({"answers": {"numb_regions": ["left_foot", "left_shin"]}})"));
+    ASSERT_FALSE(result.contains("error")) << result.dump(2);
+    std::vector<std::string> reported;
+    for (const json& root : result["roots"]) reported.push_back(root["root"].get<std::string>());
+    EXPECT_EQ(reported, (std::vector<std::string>{"R1", "R2"})) << result["roots"].dump(2);
+    for (const json& root : result["roots"]) {
+        EXPECT_EQ(root["regions"].dump().find("left_foot"), std::string::npos) << root.dump(2);
+    }
+    const json questionnaire = json::parse(engine.questionnaire("", ""));
+    EXPECT_EQ(questionnaire["roots"].size(), 3u) << questionnaire["roots"].dump();
+    for (const json& root : questionnaire["roots"]) EXPECT_NE(root["id"], "R0");
+
+    // Without R0, left_foot is R2's and is drawn for it.
+    Engine ranked_only = testing::fixture_engine();
+    const json before = json::parse(ranked_only.assess(R"({"answers": {"numb_regions": ["left_foot"]}})"));
+    ASSERT_EQ(before["roots"].size(), 2u) << before.dump(2);
+    EXPECT_EQ(before["roots"][0]["root"], "R2");
+    EXPECT_EQ(before["roots"][0]["regions"], json::parse(R"(["left_foot"])"));
+    const json after = json::parse(engine.assess(R"({"answers": {"numb_regions": ["left_foot"]}})"));
+    ASSERT_EQ(after["roots"].size(), 2u) << after.dump(2);
+    EXPECT_EQ(after["roots"][0]["root"], "R2");
+    EXPECT_EQ(after["roots"][0]["regions"], json::array());
+
+    // A root in neither list is still refused, and a root may not be both ranked and unranked.
+    RuleFiles bad = edited(files, "regions.json", [](json& doc) { doc["regions"][1]["dermatomes"]["R9"] = 1.0; });
+    bad = edited(bad, "roots.json", [](json& doc) { doc["unranked_roots"].push_back("R2"); });
+    const json refusal = json::parse(engine.load_rules(bad));
+    ASSERT_TRUE(refusal.contains("error")) << refusal.dump();
+    const std::vector<std::string> paths = problem_paths(refusal);
+    EXPECT_TRUE(has_path(paths, "regions.json/regions/1/dermatomes/R9")) << messages(refusal);
+    EXPECT_TRUE(has_path(paths, "roots.json/unranked_roots/1")) << messages(refusal);
+    EXPECT_EQ(paths.size(), 2u) << messages(refusal);
 }
 
 TEST(EngineRules, MissingAndMalformedFiles) {
