@@ -1,7 +1,7 @@
 #include "answers.h"
 
 #include <cmath>
-#include <set>
+#include <iterator>
 
 namespace rootcheck {
 
@@ -21,14 +21,28 @@ std::string format_number(double value) {
     return json(value).dump();
 }
 
+// Where a value sits, written out as a JSON Pointer only when a problem is reported: building pointer strings for
+// every answer showed in profiles of assess.
+struct Place {
+    const std::string& key;             // the answer key
+    std::size_t index = std::string::npos;  // the array element, if any
+
+    std::string pointer() const {
+        std::string path = "/answers/" + pointer_token(key);
+        if (index != std::string::npos) path += "/" + std::to_string(index);
+        return path;
+    }
+    Place at(std::size_t element) const { return Place{key, element}; }
+};
+
 // Checks a string from a closed list (options or region ids).
-std::optional<InputError> check_member(const Question& q, const json& value, const std::string& path,
+std::optional<InputError> check_member(const Question& q, const json& value, const Place& place,
                                        const RuleSet& rules) {
-    if (!value.is_string()) return wrong_type(path, "a string", value);
+    if (!value.is_string()) return wrong_type(place.pointer(), "a string", value);
     const std::string& text = value.get_ref<const std::string&>();
     if (q.type == QuestionType::regions) {
         if (rules.region_index.count(text) == 0) {
-            return InputError{"unknown_region", "'" + text + "' is not a region of the rule set", path};
+            return InputError{"unknown_region", "'" + text + "' is not a region of the rule set", place.pointer()};
         }
         return std::nullopt;
     }
@@ -37,40 +51,44 @@ std::optional<InputError> check_member(const Question& q, const json& value, con
     }
     std::string allowed;
     for (const std::string& option : q.options) allowed += (allowed.empty() ? "" : ", ") + option;
-    return InputError{"unknown_value", "'" + text + "' is not an option of " + q.id + " (" + allowed + ")", path};
+    return InputError{"unknown_value", "'" + text + "' is not an option of " + q.id + " (" + allowed + ")",
+                      place.pointer()};
 }
 
-std::optional<InputError> check_answer(const Question& q, const json& value, const std::string& path,
+std::optional<InputError> check_answer(const Question& q, const json& value, const Place& place,
                                        const RuleSet& rules) {
     switch (q.type) {
         case QuestionType::choice:
-            return check_member(q, value, path, rules);
+            return check_member(q, value, place, rules);
         case QuestionType::multi:
         case QuestionType::regions: {
-            if (!value.is_array()) return wrong_type(path, "an array", value);
-            std::set<std::string> seen;
-            for (std::size_t i = 0; i < value.size(); ++i) {
-                const std::string item_path = path + "/" + std::to_string(i);
-                if (auto error = check_member(q, value[i], item_path, rules)) return error;
-                if (!seen.insert(value[i].get<std::string>()).second) {
-                    return InputError{"duplicate_value", "'" + value[i].get<std::string>() + "' is repeated",
-                                      item_path};
+            if (!value.is_array()) return wrong_type(place.pointer(), "an array", value);
+            const auto& items = value.get_ref<const json::array_t&>();
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                if (auto error = check_member(q, items[i], place.at(i), rules)) return error;
+                // Every earlier item is a distinct member of a short closed list, so comparing with each of them
+                // costs less than building a set, and a repeat is found at its first occurrence either way.
+                const std::string& text = items[i].get_ref<const std::string&>();
+                for (std::size_t k = 0; k < i; ++k) {
+                    if (items[k].get_ref<const std::string&>() == text) {
+                        return InputError{"duplicate_value", "'" + text + "' is repeated", place.at(i).pointer()};
+                    }
                 }
             }
             return std::nullopt;
         }
         case QuestionType::integer:
         case QuestionType::number: {
-            if (!value.is_number()) return wrong_type(path, "a number", value);
+            if (!value.is_number()) return wrong_type(place.pointer(), "a number", value);
             const double number = value.get<double>();
             if (q.type == QuestionType::integer && std::floor(number) != number) {
-                return wrong_type(path, "a whole number", value);
+                return wrong_type(place.pointer(), "a whole number", value);
             }
             if (number < q.min || number > q.max) {
                 return InputError{"out_of_range",
                                   describe(value) + " is outside " + format_number(q.min) + ".." +
                                       format_number(q.max),
-                                  path};
+                                  place.pointer()};
             }
             return std::nullopt;
         }
@@ -140,20 +158,28 @@ ParsedAnswers parse_answers(std::string_view document, const RuleSet& rules) {
         parsed.error = wrong_type("/answers", "an object", *answers);
         return parsed;
     }
-    for (auto& [key, value] : answers->items()) {
-        const std::string path = "/answers/" + pointer_token(key);
+    auto& members = answers->get_ref<json::object_t&>();
+    std::vector<json::object_t::iterator> entries(rules.questions.size(), members.end());
+    for (auto it = members.begin(); it != members.end(); ++it) {
+        const std::string& key = it->first;
         const Question* question = rules.find_question(key);
         if (question == nullptr) {
-            parsed.error = InputError{"unknown_key", "'" + key + "' is not a question of the rule set", path};
+            parsed.error = InputError{"unknown_key", "'" + key + "' is not a question of the rule set",
+                                      Place{key}.pointer()};
             return parsed;
         }
-        if (value.is_null()) continue;
-        if (auto error = check_answer(*question, value, path, rules)) {
+        if (it->second.is_null()) continue;
+        if (auto error = check_answer(*question, it->second, Place{key}, rules)) {
             parsed.error = error;
             return parsed;
         }
-        parsed.answers.values.emplace(key, std::move(value));
+        entries[static_cast<std::size_t>(question - rules.questions.data())] = it;
     }
+    // All valid: keep the parsed object itself (no copy), less the null answers. Its map moves along, so the
+    // entries stay valid.
+    for (auto it = members.begin(); it != members.end();) it = it->second.is_null() ? members.erase(it) : std::next(it);
+    parsed.answers.entries = std::move(entries);
+    parsed.answers.values = std::move(*answers);
     return parsed;
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +17,9 @@ namespace rootcheck {
 
 struct Answers {
     json values = json::object();  // question id -> validated value; unanswered keys (absent or null) left out
+    // Per question of the rule set, its entry in `values` (values' end() when unanswered), so that evaluation takes
+    // each answer without searching for it. Empty when nothing is answered.
+    std::vector<json::object_t::iterator> entries;
     std::string locale;            // a locale of the rule set
     std::string mode;              // "self" or "clinician"
 };

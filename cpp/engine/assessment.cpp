@@ -37,38 +37,62 @@ private:
     json value_ = json::object();
 };
 
-void visibility(const RuleSet& rules, const Answers& answers, Evaluation& out) {
+// Evaluates conditions against the condition data as it grows, stage by stage. Its top-level keys are only ever
+// added, so one DataIndex serves every condition of the assessment.
+class Conditions {
+public:
+    explicit Conditions(const json& data) : data_(data) {}
+
+    // As holds() (rule_set.h): an absent condition holds, an error counts as false.
+    bool hold(const Condition& condition) {
+        if (!condition.present) return true;
+        const jsonlogic::Outcome outcome = condition.program.evaluate(data_, index_);
+        return outcome.ok && jsonlogic::truthy(outcome.value);
+    }
+    jsonlogic::Outcome evaluate(const jsonlogic::Program& program) { return program.evaluate(data_, index_); }
+
+private:
+    const json& data_;
+    jsonlogic::DataIndex index_;
+};
+
+void visibility(const RuleSet& rules, Answers& answers, Evaluation& out, Conditions& conditions) {
     out.visible.assign(rules.questions.size(), false);
+    auto& given = answers.values.get_ref<json::object_t&>();
+    auto& data = out.data.get_ref<json::object_t&>();
+    std::vector<char> section_shown(rules.sections.size());  // each section's mode checked once, not per question
+    for (std::size_t s = 0; s < rules.sections.size(); ++s) {
+        section_shown[s] = rules.sections[s].mode.allows(answers.mode);
+    }
     for (std::size_t i = 0; i < rules.questions.size(); ++i) {
         const Question& q = rules.questions[i];
         // A condition sees the answers to the visible questions before it, so visibility follows file order.
-        if (!rules.sections[q.section_index].mode.allows(answers.mode) || !q.mode.allows(answers.mode)) continue;
-        if (!holds(q.visible, out.data)) continue;
+        if (!section_shown[q.section_index] || !q.mode.allows(answers.mode)) continue;
+        if (!conditions.hold(q.visible)) continue;
         out.visible[i] = true;
-        const auto answer = answers.values.find(q.id);
-        if (answer == answers.values.end()) continue;
-        out.data[q.id] = *answer;
+        if (answers.entries.empty() || answers.entries[i] == given.end()) continue;
+        data.insert(given.extract(answers.entries[i]));  // the map node moves over: no copy of key or value
         ++out.answered;
     }
 }
 
-void facts(const RuleSet& rules, Evaluation& out) {
+void facts(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
     json& facts = out.data["facts"];
     for (const Item& fact : rules.facts) {
-        const jsonlogic::Outcome outcome = fact.when.program.evaluate(out.data);
+        const jsonlogic::Outcome outcome = conditions.evaluate(fact.when.program);
         json value = outcome.ok ? outcome.value : json(false);
-        if (jsonlogic::truthy(value)) out.fired.push_back("facts." + fact.id);
+        if (jsonlogic::truthy(value)) out.fired.push_back(Fired{"facts", nullptr, &fact.id});
         facts[fact.id] = std::move(value);
     }
 }
 
-void pain_type(const RuleSet& rules, Evaluation& out) {
+void pain_type(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
     const PainTypeModel& model = rules.pain_type;
     std::vector<double> sums(model.favours.size(), 0.0);
     for (std::size_t i = 0; i < model.evidence.size(); ++i) {
         const PainEvidence& e = model.evidence[i];
-        if (!holds(e.when, out.data)) continue;
-        out.fired.push_back("pain_type." + e.id);
+        if (!conditions.hold(e.when)) continue;
+        out.fired.push_back(Fired{"pain_type", nullptr, &e.id});
         out.pain_evidence.push_back(i);
         const auto f = std::find(model.favours.begin(), model.favours.end(), e.favours) - model.favours.begin();
         sums[static_cast<std::size_t>(f)] += e.weight;
@@ -83,7 +107,7 @@ void pain_type(const RuleSet& rules, Evaluation& out) {
     slot = std::move(derived);
     out.classification = model.default_classification;
     for (const PainClassify& c : model.classify) {
-        if (holds(c.when, out.data)) {
+        if (conditions.hold(c.when)) {
             out.classification = c.classification;
             break;
         }
@@ -97,23 +121,30 @@ struct SideTally {
     std::vector<std::size_t> evidence;
 };
 
-// Which sides a region's points go to: its own, or both for a midline region.
-std::vector<std::size_t> region_sides(const Region& region) {
-    if (region.side == kSideNames[kLeft]) return {kLeft};
-    if (region.side == kSideNames[kRight]) return {kRight};
-    return {kLeft, kRight};
+// The sides points go to: [first, last) of {kLeft, kRight}, without allocating (this runs per marked region and
+// dermatome).
+struct Sides {
+    std::size_t first = kLeft;
+    std::size_t last = kRight + 1;
+
+    static Sides named(const std::string& side) {
+        if (side == kSideNames[kLeft]) return {kLeft, kLeft + 1};
+        if (side == kSideNames[kRight]) return {kRight, kRight + 1};
+        return {};
+    }
+};
+
+// A region's own side, or both for a midline region.
+Sides region_sides(const Region& region) {
+    return Sides::named(region.side);
 }
 
-std::vector<std::size_t> evidence_sides(const RootEvidence& e, const json& data) {
+Sides evidence_sides(const RootEvidence& e, Conditions& conditions) {
     if (e.side.present) {
-        const jsonlogic::Outcome outcome = e.side.program.evaluate(data);
-        if (outcome.ok && outcome.value.is_string()) {
-            const auto& side = outcome.value.get_ref<const std::string&>();
-            if (side == kSideNames[kLeft]) return {kLeft};
-            if (side == kSideNames[kRight]) return {kRight};
-        }
+        const jsonlogic::Outcome outcome = conditions.evaluate(e.side.program);
+        if (outcome.ok && outcome.value.is_string()) return Sides::named(outcome.value.get_ref<const std::string&>());
     }
-    return {kLeft, kRight};
+    return {};
 }
 
 double root_score(double points, double half_score) {
@@ -150,7 +181,7 @@ RootFinding finding(std::size_t root, std::string side, double score, std::vecto
     return f;
 }
 
-void roots(const RuleSet& rules, Evaluation& out) {
+void roots(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
     const RootModel& model = rules.roots;
     std::vector<std::array<SideTally, 2>> tally(model.roots.size());
     for (std::size_t k = 0; k < model.region_evidence.size(); ++k) {
@@ -163,7 +194,8 @@ void roots(const RuleSet& rules, Evaluation& out) {
             const Region& region = rules.regions[r];
             for (const auto& [root, weight] : region.dermatomes) {
                 if (weight == 0) continue;
-                for (std::size_t side : region_sides(region)) {
+                const Sides sides = region_sides(region);
+                for (std::size_t side = sides.first; side < sides.last; ++side) {
                     SideTally& t = tally[root][side];
                     t.points += weight * e.weight;
                     if (t.region_evidence.empty() || t.region_evidence.back().first != k) {
@@ -174,15 +206,15 @@ void roots(const RuleSet& rules, Evaluation& out) {
                 contributed = true;
             }
         }
-        if (contributed) out.fired.push_back("roots." + e.id);
+        if (contributed) out.fired.push_back(Fired{"roots", nullptr, &e.id});
     }
     for (std::size_t k = 0; k < model.evidence.size(); ++k) {
         const RootEvidence& e = model.evidence[k];
-        if (!holds(e.when, out.data)) continue;
-        out.fired.push_back("roots." + e.id);
-        const std::vector<std::size_t> sides = evidence_sides(e, out.data);
+        if (!conditions.hold(e.when)) continue;
+        out.fired.push_back(Fired{"roots", nullptr, &e.id});
+        const Sides sides = evidence_sides(e, conditions);
         for (const auto& [root, weight] : e.roots) {
-            for (std::size_t side : sides) {
+            for (std::size_t side = sides.first; side < sides.last; ++side) {
                 tally[root][side].points += weight * e.weight;
                 tally[root][side].evidence.push_back(k);
             }
@@ -190,7 +222,7 @@ void roots(const RuleSet& rules, Evaluation& out) {
     }
 
     std::vector<RootFinding> candidates;
-    for (std::size_t root = 0; root < model.roots.size(); ++root) {
+    for (std::size_t root = 0; root < model.ranked; ++root) {  // unranked roots are tallied, never reported
         const double left = root_score(tally[root][kLeft].points, model.half_score);
         const double right = root_score(tally[root][kRight].points, model.half_score);
         const double larger = std::max(left, right);
@@ -221,7 +253,7 @@ void roots(const RuleSet& rules, Evaluation& out) {
     out.data["derived"]["roots"] = std::move(derived);
 }
 
-void mechanisms(const RuleSet& rules, Evaluation& out) {
+void mechanisms(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
     const MechanismModel& model = rules.mechanisms;
     json derived = Object().add("top", nullptr).take();
     std::vector<MechanismFinding> reported;
@@ -232,8 +264,8 @@ void mechanisms(const RuleSet& rules, Evaluation& out) {
         double sum = 0;
         for (std::size_t i = 0; i < mechanism.evidence.size(); ++i) {
             const MechanismEvidence& e = mechanism.evidence[i];
-            if (!holds(e.when, out.data)) continue;
-            out.fired.push_back("mechanisms." + mechanism.id + "." + e.id);
+            if (!conditions.hold(e.when)) continue;
+            out.fired.push_back(Fired{"mechanisms", &mechanism.id, &e.id});
             sum += e.weight;
             if (e.weight > 0) f.evidence.push_back(i);
         }
@@ -248,13 +280,13 @@ void mechanisms(const RuleSet& rules, Evaluation& out) {
     out.data["derived"]["mechanisms"] = std::move(derived);
 }
 
-void triage(const RuleSet& rules, Evaluation& out) {
+void triage(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
     const TriageModel& model = rules.triage;
     std::vector<std::size_t> fired;
     for (std::size_t i = 0; i < model.rules.size(); ++i) {
         const TriageRule& rule = model.rules[i];
-        if (!holds(rule.when, out.data)) continue;
-        out.fired.push_back("triage." + rule.id);
+        if (!conditions.hold(rule.when)) continue;
+        out.fired.push_back(Fired{"triage", nullptr, &rule.id});
         fired.push_back(i);
         if (rule.red_flag) out.red_flags.push_back(i);
     }
@@ -269,10 +301,11 @@ void triage(const RuleSet& rules, Evaluation& out) {
     out.data["derived"]["triage"] = Object().add("level", model.levels[out.level].id).take();
 }
 
-void shown_items(const std::vector<Item>& items, const char* part, Evaluation& out, std::vector<std::size_t>& shown) {
+void shown_items(const std::vector<Item>& items, const char* part, Evaluation& out, std::vector<std::size_t>& shown,
+                 Conditions& conditions) {
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (!holds(items[i].when, out.data)) continue;
-        out.fired.push_back(std::string(part) + "." + items[i].id);
+        if (!conditions.hold(items[i].when)) continue;
+        out.fired.push_back(Fired{part, nullptr, &items[i].id});
         shown.push_back(i);
     }
 }
@@ -280,17 +313,23 @@ void shown_items(const std::vector<Item>& items, const char* part, Evaluation& o
 
 }  // namespace
 
-Evaluation evaluate(const RuleSet& rules, const Answers& answers) {
+Evaluation evaluate(const RuleSet& rules, Answers& answers) {
     Evaluation out;
     out.data = Object().add("mode", answers.mode).add("facts", json::object()).add("derived", json::object()).take();
-    visibility(rules, answers, out);
-    facts(rules, out);
-    pain_type(rules, out);
-    roots(rules, out);
-    mechanisms(rules, out);
-    triage(rules, out);
-    shown_items(rules.advice, "advice", out, out.advice);
-    shown_items(rules.safety_net, "safety_net", out, out.safety_net);
+    Conditions conditions(out.data);
+    std::size_t items = rules.facts.size() + rules.pain_type.evidence.size() + rules.roots.region_evidence.size() +
+                        rules.roots.evidence.size() + rules.triage.rules.size() + rules.advice.size() +
+                        rules.safety_net.size();
+    for (const Mechanism& mechanism : rules.mechanisms.mechanisms) items += mechanism.evidence.size();
+    out.fired.reserve(items);  // every item that can fire: one allocation instead of a series of regrowths
+    visibility(rules, answers, out, conditions);
+    facts(rules, out, conditions);
+    pain_type(rules, out, conditions);
+    roots(rules, out, conditions);
+    mechanisms(rules, out, conditions);
+    triage(rules, out, conditions);
+    shown_items(rules.advice, "advice", out, out.advice, conditions);
+    shown_items(rules.safety_net, "safety_net", out, out.safety_net, conditions);
     return out;
 }
 
@@ -298,13 +337,24 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
     const Texts texts(rules, answers.locale, answers.mode);
     JsonWriter w(32 * 1024);  // a full result with citations runs to about 20 kB
     // Keys are written in sorted order (see json_writer.h); each object's keys are listed in a comment.
+    // Neighbouring items mostly cite the same source: remember the last look-up.
+    const std::string* last_source = nullptr;
+    const std::string* last_citation = nullptr;
+    const auto citation = [&](const std::string& source) -> const std::string& {
+        if (last_source == nullptr || *last_source != source) {
+            last_source = &source;
+            last_citation = &rules.citation(source);
+        }
+        return *last_citation;
+    };
     const auto cited = [&w](const std::string& id, const std::string& text, const std::string& citation) {
-        w.begin_object().key("id").string(id).key("source").string(citation).key("text").string(text).end_object();
+        w.begin_object().key("id").string(id).key("source").repeated_string(citation).key("text").string(text);
+        w.end_object();
     };
     const auto item_list = [&](const std::vector<Item>& items, const std::vector<std::size_t>& shown,
-                               const std::string& prefix) {
+                               std::string_view prefix) {
         w.begin_array();
-        for (std::size_t i : shown) cited(items[i].id, texts.get(prefix + items[i].id), rules.citation(items[i].source));
+        for (std::size_t i : shown) cited(items[i].id, texts.get(prefix, items[i].id), citation(items[i].source));
         w.end_array();
     };
 
@@ -317,7 +367,15 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
     w.key("answered").integer(static_cast<long long>(evaluation.answered));
     w.key("engine").string(kEngineVersion);
     w.key("escalate").boolean(level.escalate);
-    w.key("fired").strings(evaluation.fired);
+    w.key("fired").begin_array();
+    for (const Fired& f : evaluation.fired) {
+        if (f.group == nullptr) {
+            w.joined({f.part, ".", *f.id});
+        } else {
+            w.joined({f.part, ".", *f.group, ".", *f.id});
+        }
+    }
+    w.end_array();
     w.key("locale").string(answers.locale);
 
     w.key("mechanisms").begin_array();
@@ -327,11 +385,11 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
         w.begin_object().key("evidence").begin_array();
         for (std::size_t i : f.evidence) {
             const MechanismEvidence& e = mechanism.evidence[i];
-            cited(e.id, texts.get("mechanism.evidence." + e.id), rules.citation(e.source));
+            cited(e.id, texts.get("mechanism.evidence.", e.id), citation(e.source));
         }
         w.end_array();
         w.key("id").string(mechanism.id).key("score").number(f.score).key("spinal").boolean(mechanism.spinal);
-        w.key("text").string(texts.get("mechanism." + mechanism.id)).end_object();
+        w.key("text").string(texts.get("mechanism.", mechanism.id)).end_object();
     }
     w.end_array();
     w.key("mode").string(answers.mode);
@@ -352,15 +410,15 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
         } else if (name == "classification") {
             w.string(evaluation.classification);
         } else if (name == "text") {
-            w.string(texts.get("pain_type." + evaluation.classification));
+            w.string(texts.get("pain_type.", evaluation.classification));
         } else {
             w.begin_array();
             for (std::size_t i : evaluation.pain_evidence) {
                 const PainEvidence& e = rules.pain_type.evidence[i];
                 // favours, id, source, text
                 w.begin_object().key("favours").string(e.favours).key("id").string(e.id);
-                w.key("source").string(rules.citation(e.source));
-                w.key("text").string(texts.get("pain_type.evidence." + e.id)).end_object();
+                w.key("source").repeated_string(citation(e.source));
+                w.key("text").string(texts.get("pain_type.evidence.", e.id)).end_object();
             }
             w.end_array();
         }
@@ -374,24 +432,25 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
     w.key("roots").begin_array();
     for (const RootFinding& f : evaluation.roots) {
         const std::string& root = rules.roots.roots[f.root];
-        Placeholders values{"", texts.get("root." + root), texts.get("side." + f.side)};
+        Placeholders values{"", texts.get("root.", root), texts.get("side.", f.side)};
         // evidence, label, regions, root, score, side
         w.begin_object().key("evidence").begin_array();
         for (const auto& [k, regions] : f.region_evidence) {
             const RegionEvidence& e = rules.roots.region_evidence[k];
             values.region.clear();
             for (std::size_t r : regions) {
-                values.region += (values.region.empty() ? "" : ", ") + texts.get("region." + rules.regions[r].id);
+                if (!values.region.empty()) values.region += ", ";
+                values.region += texts.get("region.", rules.regions[r].id);
             }
-            cited(e.id, texts.format("roots.evidence." + e.id, values), rules.citation(e.source));
+            cited(e.id, texts.format("roots.evidence.", e.id, values), citation(e.source));
         }
         values.region.clear();
         for (std::size_t k : f.evidence) {
             const RootEvidence& e = rules.roots.evidence[k];
-            cited(e.id, texts.format("roots.evidence." + e.id, values), rules.citation(e.source));
+            cited(e.id, texts.format("roots.evidence.", e.id, values), citation(e.source));
         }
         w.end_array();
-        w.key("label").string(values.root + " " + values.side);
+        w.key("label").joined({values.root, " ", values.side});
         w.key("regions").begin_array();
         for (std::size_t r : rules.roots.primary_regions[f.root]) {
             const std::string& side = rules.regions[r].side;
@@ -414,7 +473,7 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
     w.key("triage").begin_object().key("level").string(level.id).key("reasons").begin_array();
     for (std::size_t i : evaluation.reasons) {
         const TriageRule& rule = rules.triage.rules[i];
-        cited(rule.id, texts.get("triage." + rule.id), rules.citation(rule.source));
+        cited(rule.id, texts.get("triage.", rule.id), citation(rule.source));
     }
     w.end_array();
     w.key("text").string(texts.get("level." + level.id + ".text"));

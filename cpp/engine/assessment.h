@@ -31,11 +31,19 @@ struct MechanismFinding {
     std::vector<std::size_t> evidence;  // held evidence with a positive weight: what supports the mechanism
 };
 
+// One entry of the result's `fired` list, "<part>.<id>" or "<part>.<group>.<id>" (mechanism evidence), kept as
+// pointers into the rule set until the result is written: building the strings showed in profiles.
+struct Fired {
+    const char* part;
+    const std::string* group;  // null unless the item belongs to a group (its mechanism)
+    const std::string* id;
+};
+
 struct Evaluation {
     std::vector<bool> visible;  // per question
     std::size_t answered = 0;   // visible questions with an answer
     json data;                  // the condition data at the end (answers, mode, facts, derived)
-    std::vector<std::string> fired;
+    std::vector<Fired> fired;   // points into the rule set evaluated
 
     std::string classification;
     std::vector<std::pair<std::string, double>> pain_scores;  // per favours value, in PainTypeModel::favours order
@@ -51,7 +59,9 @@ struct Evaluation {
     std::vector<std::size_t> safety_net;
 };
 
-Evaluation evaluate(const RuleSet& rules, const Answers& answers);
+// Moves the visible answers out of `answers.values` into the condition data (no copies); the rest of `answers` is
+// left as it was, for result_text().
+Evaluation evaluate(const RuleSet& rules, Answers& answers);
 
 // The result document as JSON text (sorted keys, as every engine output).
 std::string result_text(const RuleSet& rules, const Answers& answers, const Evaluation& evaluation);

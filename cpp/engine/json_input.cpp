@@ -1,6 +1,10 @@
 #include "json_input.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <string>
 
 namespace rootcheck {
@@ -33,6 +37,209 @@ int nesting_depth(std::string_view text, int limit) {
     return deepest;
 }
 
+// nlohmann's message without its "[json.exception.parse_error.101] " prefix: the error code says that already.
+std::string without_exception_id(const char* what) {
+    std::string detail = what;
+    const auto bracket = detail.find("] ");
+    if (detail.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) detail.erase(0, bracket + 2);
+    return detail;
+}
+
+// A single-pass parser for the common case: valid JSON without \u escapes, numbers that need no overflow handling,
+// nesting within the limit. It builds exactly the value nlohmann's parser would (non-negative integers unsigned,
+// negative ones signed, anything with a fraction or exponent a double via strtod, the last of duplicate keys wins)
+// and gives up (returns false) on anything else, so that nlohmann's parser, which is several times slower, reports
+// the problem with its own message. Callers check UTF-8 first.
+class FastParser {
+public:
+    FastParser(std::string_view text, int max_depth) : p_(text.data()), end_(text.data() + text.size()),
+                                                         max_depth_(max_depth) {}
+
+    bool parse(json& out) {
+        if (!value(out, 0)) return false;
+        skip_space();
+        return p_ == end_;
+    }
+
+private:
+    const char* p_;
+    const char* end_;
+    int max_depth_;
+
+    void skip_space() {
+        while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    }
+
+    bool literal(const char* word, std::size_t length) {
+        if (static_cast<std::size_t>(end_ - p_) < length || std::memcmp(p_, word, length) != 0) return false;
+        p_ += length;
+        return true;
+    }
+
+    bool value(json& out, int depth) {
+        skip_space();
+        if (p_ == end_) return false;
+        switch (*p_) {
+            case '{': return object(out, depth + 1);
+            case '[': return array(out, depth + 1);
+            case '"': {
+                out = json(json::value_t::string);
+                return string(out.get_ref<std::string&>());
+            }
+            case 't': out = true; return literal("true", 4);
+            case 'f': out = false; return literal("false", 5);
+            case 'n': out = nullptr; return literal("null", 4);
+            default: return number(out);
+        }
+    }
+
+    bool object(json& out, int depth) {
+        if (depth > max_depth_) return false;
+        ++p_;  // '{'
+        out = json(json::value_t::object);
+        auto& members = out.get_ref<json::object_t&>();
+        skip_space();
+        if (p_ != end_ && *p_ == '}') {
+            ++p_;
+            return true;
+        }
+        std::string key;
+        for (;;) {
+            skip_space();
+            if (p_ == end_ || *p_ != '"' || !string(key)) return false;
+            skip_space();
+            if (p_ == end_ || *p_ != ':') return false;
+            ++p_;
+            json member;
+            if (!value(member, depth)) return false;
+            members[key] = std::move(member);  // as nlohmann's parser: a repeated key keeps its last value
+            skip_space();
+            if (p_ == end_) return false;
+            if (*p_ == '}') {
+                ++p_;
+                return true;
+            }
+            if (*p_ != ',') return false;
+            ++p_;
+        }
+    }
+
+    bool array(json& out, int depth) {
+        if (depth > max_depth_) return false;
+        ++p_;  // '['
+        out = json(json::value_t::array);
+        auto& elements = out.get_ref<json::array_t&>();
+        elements.reserve(8);  // answer arrays are short: one allocation instead of a few regrowths
+        skip_space();
+        if (p_ != end_ && *p_ == ']') {
+            ++p_;
+            return true;
+        }
+        for (;;) {
+            elements.emplace_back();
+            if (!value(elements.back(), depth)) return false;
+            skip_space();
+            if (p_ == end_) return false;
+            if (*p_ == ']') {
+                ++p_;
+                return true;
+            }
+            if (*p_ != ',') return false;
+            ++p_;
+        }
+    }
+
+    // A string with the simple escapes; \u escapes and control characters are left to nlohmann.
+    bool string(std::string& out) {
+        ++p_;  // '"'
+        out.clear();
+        const char* run = p_;
+        while (p_ != end_) {
+            const char c = *p_;
+            if (c == '"') {
+                out.append(run, static_cast<std::size_t>(p_ - run));
+                ++p_;
+                return true;
+            }
+            if (static_cast<unsigned char>(c) < 0x20) return false;
+            if (c != '\\') {
+                ++p_;
+                continue;
+            }
+            out.append(run, static_cast<std::size_t>(p_ - run));
+            if (++p_ == end_) return false;
+            switch (*p_) {
+                case '"': out += '"'; break;
+                case '\\': out += '\\'; break;
+                case '/': out += '/'; break;
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'n': out += '\n'; break;
+                case 'r': out += '\r'; break;
+                case 't': out += '\t'; break;
+                default: return false;  // \u and invalid escapes
+            }
+            run = ++p_;
+        }
+        return false;
+    }
+
+    static bool digit(char c) { return c >= '0' && c <= '9'; }
+
+    // JSON's number grammar. Integers of up to 18 digits cannot overflow and are converted here; longer ones (which
+    // nlohmann turns into doubles on overflow) are left to nlohmann. Fractions and exponents go through strtod on
+    // the token, as nlohmann does, and a non-finite result is left to nlohmann's overflow error.
+    bool number(json& out) {
+        const char* start = p_;
+        const bool negative = *p_ == '-';
+        if (negative) ++p_;
+        if (p_ == end_ || !digit(*p_)) return false;
+        if (*p_ == '0') {
+            ++p_;
+        } else {
+            while (p_ != end_ && digit(*p_)) ++p_;
+        }
+        const char* integer_end = p_;
+        bool is_float = false;
+        if (p_ != end_ && *p_ == '.') {
+            ++p_;
+            if (p_ == end_ || !digit(*p_)) return false;
+            while (p_ != end_ && digit(*p_)) ++p_;
+            is_float = true;
+        }
+        if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+            ++p_;
+            if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+            if (p_ == end_ || !digit(*p_)) return false;
+            while (p_ != end_ && digit(*p_)) ++p_;
+            is_float = true;
+        }
+        if (!is_float) {
+            const char* digits = start + (negative ? 1 : 0);
+            if (integer_end - digits > 18) return false;
+            std::uint64_t magnitude = 0;
+            for (const char* d = digits; d != integer_end; ++d) {
+                magnitude = magnitude * 10 + static_cast<unsigned>(*d - '0');
+            }
+            if (negative) {
+                out = json(static_cast<std::int64_t>(-static_cast<std::int64_t>(magnitude)));
+            } else {
+                out = json(magnitude);
+            }
+            return true;
+        }
+        char buffer[64];
+        const auto length = static_cast<std::size_t>(p_ - start);
+        if (length >= sizeof buffer) return false;
+        std::memcpy(buffer, start, length);
+        buffer[length] = '\0';
+        const double number = std::strtod(buffer, nullptr);
+        if (!std::isfinite(number)) return false;
+        out = json(number);
+        return true;
+    }
+};
+
 }  // namespace
 
 json error_document(const InputError& error) {
@@ -44,6 +251,14 @@ std::size_t first_invalid_utf8(std::string_view text) {
     const std::size_t size = text.size();
     std::size_t i = 0;
     while (i < size) {
+        // Most text is ASCII: skip 8 such bytes at a time.
+        while (i + 8 <= size) {
+            std::uint64_t word;
+            std::memcpy(&word, bytes + i, 8);
+            if ((word & 0x8080808080808080ULL) != 0) break;
+            i += 8;
+        }
+        if (i >= size) break;
         const unsigned char lead = bytes[i];
         if (lead < 0x80) {
             ++i;
@@ -108,6 +323,9 @@ ParsedJson parse_json_limited(std::string_view text, const ParseLimits& limits) 
         parsed.error = InputError{"invalid_utf8", "invalid UTF-8 at byte " + std::to_string(bad), ""};
         return parsed;
     }
+    // The fast parser stops at the depth limit and at anything unusual; the checks below then find the reason.
+    if (FastParser(text, limits.max_depth).parse(parsed.value)) return parsed;
+    parsed.value = nullptr;
     // Depth is checked before parsing, so the parser never builds anything deeper than the limit.
     if (nesting_depth(text, limits.max_depth) > limits.max_depth) {
         parsed.error = InputError{"too_deep",
@@ -119,12 +337,13 @@ ParsedJson parse_json_limited(std::string_view text, const ParseLimits& limits) 
         parsed.value = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
         parsed.value = nullptr;
-        std::string detail = e.what();
-        // Drop nlohmann's "[json.exception.parse_error.101] " prefix: the code says that already.
-        const auto bracket = detail.find("] ");
-        if (detail.rfind("[json.exception.", 0) == 0 && bracket != std::string::npos) detail.erase(0, bracket + 2);
+        const std::string detail = without_exception_id(e.what());
         parsed.error = InputError{"malformed_json",
                                   "malformed JSON at byte " + std::to_string(e.byte > 0 ? e.byte - 1 : 0) + ": " + detail, ""};
+    } catch (const json::out_of_range& e) {
+        // A number beyond a double (1e400): nlohmann reports no offset for it.
+        parsed.value = nullptr;
+        parsed.error = InputError{"malformed_json", "malformed JSON: " + without_exception_id(e.what()), ""};
     }
     return parsed;
 }

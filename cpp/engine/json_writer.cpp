@@ -1,9 +1,27 @@
 #include "json_writer.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
 namespace rootcheck {
+
+char* JsonWriter::room(std::size_t bytes) {
+    if (size_ + bytes > capacity_) {
+        const std::size_t capacity = std::max(capacity_ * 2, size_ + bytes);
+        std::unique_ptr<char[]> grown(new char[capacity]);
+        std::memcpy(grown.get(), out_.get(), size_);
+        out_ = std::move(grown);
+        capacity_ = capacity;
+    }
+    return out_.get() + size_;
+}
+
+void JsonWriter::put(std::string_view text) {
+    std::memcpy(room(text.size()), text.data(), text.size());
+    size_ += text.size();
+}
 
 void JsonWriter::separate() {
     if (after_key_) {
@@ -11,41 +29,46 @@ void JsonWriter::separate() {
         return;
     }
     if (!has_items_.empty()) {
-        if (has_items_.back()) out_ += ',';
-        has_items_.back() = true;
+        if (has_items_.back()) put(',');
+        has_items_.back() = 1;
     }
 }
 
 JsonWriter& JsonWriter::begin_object() {
     separate();
-    out_ += '{';
-    has_items_.push_back(false);
+    put('{');
+    has_items_.push_back(0);
     return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-    out_ += '}';
+    put('}');
     has_items_.pop_back();
     return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
     separate();
-    out_ += '[';
-    has_items_.push_back(false);
+    put('[');
+    has_items_.push_back(0);
     return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-    out_ += ']';
+    put(']');
     has_items_.pop_back();
     return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
     separate();
-    escape(name);
-    out_ += ':';
+    char* const start = room(name.size() * 6 + 3);
+    char* to = start;
+    *to++ = '"';
+    to = escape_into(to, name);
+    *to++ = '"';
+    *to++ = ':';
+    size_ += static_cast<std::size_t>(to - start);
     after_key_ = true;
     return *this;
 }
@@ -56,46 +79,61 @@ JsonWriter& JsonWriter::string(std::string_view text) {
     return *this;
 }
 
+JsonWriter& JsonWriter::repeated_string(const std::string& text) {
+    separate();
+    for (const Written& earlier : repeated_) {
+        if (earlier.text == text.data()) {
+            char* to = room(earlier.length);  // may move out_'s buffer: take the address first
+            std::memcpy(to, out_.get() + earlier.at, earlier.length);
+            size_ += earlier.length;
+            return *this;
+        }
+    }
+    const std::size_t at = size_;
+    escape(text);
+    repeated_.push_back(Written{text.data(), at, size_ - at});
+    return *this;
+}
+
 JsonWriter& JsonWriter::number(double value) {
     separate();
-    out_ += nlohmann::json(value).dump();  // nlohmann's shortest round-trip form ("0.6", "1.0"), as dump() writes
+    if (!std::isfinite(value)) {  // as dump() writes them
+        put("null");
+        return *this;
+    }
+    // nlohmann's shortest round-trip form ("0.6", "1.0"), the routine dump() itself uses for doubles
+    char buffer[64];
+    const char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value);
+    put(std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
     return *this;
 }
 
 JsonWriter& JsonWriter::integer(long long value) {
     separate();
-    out_ += std::to_string(value);
+    char buffer[24];
+    char* end = buffer + sizeof buffer;
+    char* begin = end;
+    unsigned long long magnitude = value < 0 ? 0ULL - static_cast<unsigned long long>(value)
+                                             : static_cast<unsigned long long>(value);
+    do {
+        *--begin = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0);
+    if (value < 0) *--begin = '-';
+    put(std::string_view(begin, static_cast<std::size_t>(end - begin)));
     return *this;
 }
 
 JsonWriter& JsonWriter::boolean(bool value) {
     separate();
-    out_ += value ? "true" : "false";
+    put(value ? std::string_view("true") : std::string_view("false"));
     return *this;
-}
-
-JsonWriter& JsonWriter::strings(const std::vector<std::string>& texts) {
-    begin_array();
-    for (const std::string& text : texts) string(text);
-    return end_array();
 }
 
 namespace {
 
-// Bytes that need an escape: control characters, '"' and '\\'. A table keeps the per-byte test to one load, which
-// matters for results of tens of kilobytes of text.
-struct EscapeTable {
-    bool needed[256] = {};
-    constexpr EscapeTable() {
-        for (int c = 0; c < 0x20; ++c) needed[c] = true;
-        needed[static_cast<unsigned char>('"')] = true;
-        needed[static_cast<unsigned char>('\\')] = true;
-    }
-};
-constexpr EscapeTable kEscape;
-
-// Whether any of the 8 bytes in `word` needs an escape (bit tricks from "Bit Twiddling Hacks": a byte is zero, or
-// below n, exactly when its high bit survives the expressions below).
+// Whether any of the 8 bytes in `word` needs an escape: below 0x20, '"' or '\\' (bit tricks from "Bit Twiddling
+// Hacks": a byte is zero, or below n, exactly when its high bit survives the expressions below).
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
 inline bool needs_escape(std::uint64_t word) {
@@ -107,44 +145,80 @@ inline bool needs_escape(std::uint64_t word) {
     return (below_space | quote_zero | backslash_zero) != 0;
 }
 
+inline bool needs_escape(unsigned char c) {
+    return c < 0x20 || c == '"' || c == '\\';
+}
+
 }  // namespace
 
 // The escapes of nlohmann's dump() without ensure_ascii: the two-character forms where JSON has them, \u00xx (lower
 // case) for other control characters, everything else verbatim (texts are valid UTF-8: checked at load and input).
+// Escapes are rare, so the text is copied in runs between them, found 8 bytes at a time.
 void JsonWriter::escape(std::string_view text) {
+    // At most 6 output bytes per input byte, plus the quotes: room once, then raw writes.
+    char* const start = room(text.size() * 6 + 2);
+    char* to = start;
+    *to++ = '"';
+    to = escape_into(to, text);
+    *to++ = '"';
+    size_ += static_cast<std::size_t>(to - start);
+}
+
+JsonWriter& JsonWriter::joined(std::initializer_list<std::string_view> pieces) {
+    separate();
+    std::size_t size = 2;
+    for (std::string_view piece : pieces) size += piece.size() * 6;
+    char* const start = room(size);
+    char* to = start;
+    *to++ = '"';
+    for (std::string_view piece : pieces) to = escape_into(to, piece);
+    *to++ = '"';
+    size_ += static_cast<std::size_t>(to - start);
+    return *this;
+}
+
+char* JsonWriter::escape_into(char* to, std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
-    out_ += '"';
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
     std::size_t run = 0;  // start of the pending run of bytes copied as they are
     std::size_t i = 0;
-    for (; i < text.size(); ++i) {
-        // Skip 8 plain bytes at a time (no byte below 0x20, no '"', no '\\'): most text needs no escape at all.
-        while (i + 8 <= text.size()) {
+    for (;;) {
+        while (i + 8 <= size) {
             std::uint64_t word;
             std::memcpy(&word, bytes + i, 8);
             if (needs_escape(word)) break;
             i += 8;
         }
-        if (i >= text.size()) break;
-        if (!kEscape.needed[bytes[i]]) continue;
-        out_.append(text.data() + run, i - run);
-        run = i + 1;
-        switch (bytes[i]) {
-            case '"': out_ += "\\\""; break;
-            case '\\': out_ += "\\\\"; break;
-            case '\b': out_ += "\\b"; break;
-            case '\f': out_ += "\\f"; break;
-            case '\n': out_ += "\\n"; break;
-            case '\r': out_ += "\\r"; break;
-            case '\t': out_ += "\\t"; break;
+        if (i < size && size >= 8 && i + 8 > size) {
+            // Fewer than 8 bytes left: test the last 8 bytes of the text (overlapping those already passed).
+            std::uint64_t word;
+            std::memcpy(&word, bytes + size - 8, 8);
+            if (!needs_escape(word)) i = size;
+        }
+        while (i < size && !needs_escape(bytes[i])) ++i;
+        std::memcpy(to, bytes + run, i - run);
+        to += i - run;
+        if (i >= size) return to;
+        const unsigned char c = bytes[i];
+        run = ++i;
+        *to++ = '\\';
+        switch (c) {
+            case '"': *to++ = '"'; break;
+            case '\\': *to++ = '\\'; break;
+            case '\b': *to++ = 'b'; break;
+            case '\f': *to++ = 'f'; break;
+            case '\n': *to++ = 'n'; break;
+            case '\r': *to++ = 'r'; break;
+            case '\t': *to++ = 't'; break;
             default:
-                out_ += "\\u00";
-                out_ += kHex[bytes[i] >> 4];
-                out_ += kHex[bytes[i] & 0xF];
+                *to++ = 'u';
+                *to++ = '0';
+                *to++ = '0';
+                *to++ = kHex[c >> 4];
+                *to++ = kHex[c & 0xF];
         }
     }
-    out_.append(text.data() + run, text.size() - run);
-    out_ += '"';
 }
 
 }  // namespace rootcheck

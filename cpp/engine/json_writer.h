@@ -4,7 +4,10 @@
 // every other engine output uses (tests check output == json::parse(output).dump()).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +18,11 @@ namespace rootcheck {
 
 class JsonWriter {
 public:
-    explicit JsonWriter(std::size_t expected_bytes = 0) { out_.reserve(expected_bytes); }
+    explicit JsonWriter(std::size_t expected_bytes = 0)
+        : out_(new char[std::max<std::size_t>(expected_bytes, 256)]),
+          capacity_(std::max<std::size_t>(expected_bytes, 256)) {
+        has_items_.reserve(16);
+    }
 
     JsonWriter& begin_object();
     JsonWriter& end_object();
@@ -23,20 +30,37 @@ public:
     JsonWriter& end_array();
     JsonWriter& key(std::string_view name);
     JsonWriter& string(std::string_view text);
+    // The same as string(text) for a string that outlives the writer and repeats in the output (a citation): its
+    // escaped form is copied from where it was first written.
+    JsonWriter& repeated_string(const std::string& text);
     JsonWriter& number(double value);
     JsonWriter& integer(long long value);
     JsonWriter& boolean(bool value);
-    JsonWriter& strings(const std::vector<std::string>& texts);  // an array of strings
+    // One string made of the pieces, without building it first.
+    JsonWriter& joined(std::initializer_list<std::string_view> pieces);
 
-    std::string take() { return std::move(out_); }
+    std::string take() { return std::string(out_.get(), size_); }
 
 private:
-    std::string out_;
-    std::vector<bool> has_items_;  // per open container: whether a comma must precede the next item
+    // The text so far is out_[0, size_), filled through memcpy: std::string's own appends are out-of-line calls per
+    // piece (the result is thousands of pieces), and growing a std::string ahead would zero-fill it.
+    std::unique_ptr<char[]> out_;
+    std::size_t capacity_;
+    std::size_t size_ = 0;
+    std::vector<char> has_items_;  // per open container: whether a comma must precede the next item
     bool after_key_ = false;
+    struct Written {
+        const char* text;        // the source string's bytes
+        std::size_t at, length;  // where its escaped form (quotes included) is in out_
+    };
+    std::vector<Written> repeated_;
 
+    char* room(std::size_t bytes);  // space for `bytes` more bytes at the end; the caller advances size_
+    void put(char c) { *room(1) = c, ++size_; }
+    void put(std::string_view text);
     void separate();
-    void escape(std::string_view text);
+    void escape(std::string_view text);     // with the quotes
+    char* escape_into(char* to, std::string_view text);  // without; `to` has room for 6 bytes per byte
 };
 
 }  // namespace rootcheck

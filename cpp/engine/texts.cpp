@@ -21,13 +21,6 @@ const ResolvedTexts& resolved_texts(const RuleSet& rules, const std::string& loc
     return found == tables.end() ? kNone : found->second;
 }
 
-void replace_all(std::string& text, const std::string& placeholder, const std::string& value) {
-    for (std::size_t at = text.find(placeholder); at != std::string::npos;
-         at = text.find(placeholder, at + value.size())) {
-        text.replace(at, placeholder.size(), value);
-    }
-}
-
 }  // namespace
 
 Texts::Texts(const RuleSet& rules, const std::string& locale, const std::string& mode)
@@ -39,12 +32,32 @@ const std::string& Texts::get(const std::string& key) const {
     return found == resolved_.end() ? kMissing : found->second;
 }
 
-std::string Texts::format(const std::string& key, const Placeholders& values) const {
-    std::string text = get(key);
-    replace_all(text, "{region}", values.region);
-    replace_all(text, "{root}", values.root);
-    replace_all(text, "{side}", values.side);
-    return text;
+const std::string& Texts::get(std::string_view prefix, const std::string& id) const {
+    key_.assign(prefix.data(), prefix.size());
+    key_ += id;
+    return get(key_);
+}
+
+std::string Texts::format(std::string_view prefix, const std::string& id, const Placeholders& values) const {
+    static constexpr std::string_view kNames[] = {"{region}", "{root}", "{side}"};
+    const std::string* const kValues[] = {&values.region, &values.root, &values.side};
+    const std::string& text = get(prefix, id);
+    // One pass: a placeholder's value is never searched again for placeholders.
+    std::string out;
+    out.reserve(text.size() + values.region.size());
+    std::size_t copied = 0;
+    for (std::size_t at = text.find('{'); at != std::string::npos; at = text.find('{', at + 1)) {
+        for (std::size_t k = 0; k < 3; ++k) {
+            if (text.compare(at, kNames[k].size(), kNames[k]) != 0) continue;
+            out.append(text, copied, at - copied);
+            out += *kValues[k];
+            copied = at + kNames[k].size();
+            at = copied - 1;
+            break;
+        }
+    }
+    out.append(text, copied, std::string::npos);
+    return out;
 }
 
 const std::string& Texts::option(const Question& question, const std::string& value) const {

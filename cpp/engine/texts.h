@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "rule_set.h"
 
@@ -21,7 +22,11 @@ public:
     // The text of `key`; "" if the locale lacks it, which load-time validation rules out for every key the rule
     // set requires. Returned by reference: results carry many long texts, and copying them showed in profiles.
     const std::string& get(const std::string& key) const;
-    std::string format(const std::string& key, const Placeholders& values) const;
+    // The text of the key `prefix` + `id` (e.g. "advice." + "stay_active"), built in a buffer this object reuses.
+    const std::string& get(std::string_view prefix, const std::string& id) const;
+    // The text of `prefix` + `id` with {region}, {root} and {side} filled in (the values go in as they are: a
+    // placeholder inside a value is not filled).
+    std::string format(std::string_view prefix, const std::string& id, const Placeholders& values) const;
     // The label of option `value` of `question` (`question.Q.option.V`, else `option.V`).
     const std::string& option(const Question& question, const std::string& value) const;
 
@@ -30,6 +35,7 @@ public:
 private:
     const LocaleTexts& texts_;       // as written, for option_key() and iteration
     const ResolvedTexts& resolved_;  // variants applied for this mode
+    mutable std::string key_;        // get(prefix, id)'s key, kept to save an allocation per lookup
 };
 
 }  // namespace rootcheck

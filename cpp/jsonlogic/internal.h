@@ -7,11 +7,44 @@
 // copying nlohmann strings allocates and the engine evaluates ~150 conditions per assessment.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <iterator>
+#include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "jsonlogic.h"
+
+namespace rootcheck::jsonlogic {
+
+// DataIndex's table: open addressing over the 64-bit hashes of top-level keys, holding where each key and value
+// lives inside the indexed data object (std::map nodes do not move while the map grows).
+struct DataIndex::Impl {
+    struct Slot {
+        std::uint64_t hash = 0;
+        const std::string* key = nullptr;  // null: empty slot
+        const json* value = nullptr;
+    };
+    // A power of two. Keys beyond kMaxFilled are not remembered (still found, by a search of the object): the
+    // engine's conditions read about 70 distinct top-level keys.
+    static constexpr std::size_t kSlots = 256;
+    static constexpr std::size_t kMaxFilled = 192;
+    const json* data = nullptr;  // the object indexed
+    std::size_t filled = 0;
+    Slot slots[kSlots];
+
+    void reset(const json& object) {
+        if (filled != 0) std::fill(std::begin(slots), std::end(slots), Slot{});
+        data = &object;
+        filled = 0;
+    }
+    // The value of top-level key `key` (with hash `hash`) of `data`, nullptr when absent.
+    const json* find(const std::string& key, std::uint64_t hash);
+};
+
+}  // namespace rootcheck::jsonlogic
 
 namespace rootcheck::jsonlogic::detail {
 
@@ -58,9 +91,13 @@ struct Frame {
     const Frame* parent = nullptr;
 };
 
+// FNV-1a: the hash DataIndex files keys under; computed once per literal path segment, at compile time.
+std::uint64_t key_hash(const std::string& key);
+
 struct Ctx {
     const Frame* top = nullptr;
     json error;  // {"type": ...} once an evaluation failed
+    DataIndex::Impl* index = nullptr;  // set when the root scope's data is indexed
 
     bool fail(const char* type) {
         error = json::object();
@@ -80,6 +117,7 @@ struct Node {
     bool static_path = false;     // var/val/exists: `path` (and scope_level) hold the whole literal path
     std::size_t scope_level = 0;  // val [[n], ...]: scope levels to climb
     std::vector<json> path;       // literal path segments (strings or numbers)
+    std::uint64_t first_hash = 0; // key_hash of path[0] when it is a string (DataIndex look-ups)
     bool null_literal_operand = false;  // map/filter/reduce written with a literal null collection or body
 };
 

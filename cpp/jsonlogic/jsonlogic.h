@@ -42,6 +42,25 @@ struct CompileProblem {
     std::string message;
 };
 
+// Speeds up evaluating many programs against one data object that grows between them (the engine's condition
+// data): remembers where the value of each top-level key lives, so a literal path starts with a hash probe instead
+// of a search of the object's keys. Valid while that data object stays an object and loses no top-level key: values
+// may be replaced and keys added (a key found absent is searched again next time). Used with other data, the index
+// starts over. Not shared between threads.
+class DataIndex {
+public:
+    DataIndex();
+    ~DataIndex();
+    DataIndex(const DataIndex&) = delete;
+    DataIndex& operator=(const DataIndex&) = delete;
+
+    struct Impl;
+
+private:
+    friend class Program;
+    std::unique_ptr<Impl> impl_;
+};
+
 class Program {
 public:
     Program();
@@ -54,6 +73,8 @@ public:
     static Program compile(const json& rule, std::vector<CompileProblem>* problems = nullptr);
 
     Outcome evaluate(const json& data) const;
+    // The same, looking up the data's top-level keys through `index` (see DataIndex).
+    Outcome evaluate(const json& data, DataIndex& index) const;
 
     // The literal data paths this rule reads through var/val/exists/missing/missing_some, first segment first
     // (e.g. "derived.pain_type.radicular" -> {"derived","pain_type","radicular"}), each once, in rule order, for
@@ -64,6 +85,8 @@ public:
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
+
+    Outcome run(const json& data, DataIndex::Impl* index) const;
 };
 
 // JsonLogic truthiness (the suites' truthiness.json): false, null, 0, "", [] are falsy; everything else truthy.

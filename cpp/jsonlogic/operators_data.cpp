@@ -20,7 +20,14 @@ bool op_var(const Node& node, Ctx& ctx, Value& out) {
     const json& data = *ctx.top->data;
     const json* found = nullptr;
     if (node.static_path) {
-        found = follow(data, node.path);
+        if (ctx.index != nullptr && &data == ctx.index->data && node.first_hash != 0) {
+            // A path from the indexed data: its first step through the index, the rest as usual.
+            found = ctx.index->find(node.path[0].get_ref<const std::string&>(), node.first_hash);
+            for (std::size_t i = 1; found != nullptr && i < node.path.size(); ++i)
+                found = step_into(*found, node.path[i]);
+        } else {
+            found = follow(data, node.path);
+        }
     } else {
         Value path;
         if (!eval(node.args[0], ctx, path)) return false;

@@ -80,9 +80,14 @@ bool op_in(const Node& node, Ctx& ctx, Value& out) {
     const json& where = haystack.get();
     const json& what = needle.get();
     if (where.is_string()) {
+        const std::string& haystack = where.get_ref<const std::string&>();
+        if (what.is_string()) {  // the usual case ("in": ["left_", ...]): no copy of the needle
+            out.set(haystack.find(what.get_ref<const std::string&>()) != std::string::npos);
+            return true;
+        }
         std::string text;
         if (!append_bounded(what, ctx, text)) return false;
-        out.set(where.get_ref<const std::string&>().find(text) != std::string::npos);
+        out.set(haystack.find(text) != std::string::npos);
         return true;
     }
     if (where.is_array()) {

@@ -35,6 +35,15 @@ bool own(Value& value, Ctx& ctx) {
     return true;
 }
 
+std::uint64_t key_hash(const std::string& key) {
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const char c : key) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ULL;
+    }
+    return hash;
+}
+
 bool evaluate_unknown_operator(const Node&, Ctx& ctx, Value&) {
     return ctx.fail(kUnknownOperator);
 }
@@ -195,6 +204,8 @@ private:
                 if (path == nullptr) path = &kWhole;
                 if (path->is_structured()) return;  // computed at run time
                 node.static_path = detail::var_segments(*path, node.path);
+                if (node.static_path && !node.path.empty() && node.path[0].is_string())
+                    node.first_hash = detail::key_hash(node.path[0].get_ref<const std::string&>());
                 if (node.static_path && reads_root) record(node.path);
                 return;
             }
@@ -241,6 +252,24 @@ private:
 
 }  // namespace
 
+const json* DataIndex::Impl::find(const std::string& key, std::uint64_t hash) {
+    std::size_t at = static_cast<std::size_t>(hash) & (kSlots - 1);
+    for (; slots[at].key != nullptr; at = (at + 1) & (kSlots - 1)) {
+        if (slots[at].hash == hash && *slots[at].key == key) return slots[at].value;
+    }
+    const auto& object = data->get_ref<const json::object_t&>();
+    const auto found = object.find(key);
+    if (found == object.end()) return nullptr;  // not remembered: the key may be added later
+    if (filled < kMaxFilled) {
+        slots[at] = Slot{hash, &found->first, &found->second};
+        ++filled;
+    }
+    return &found->second;
+}
+
+DataIndex::DataIndex() : impl_(std::make_unique<Impl>()) {}
+DataIndex::~DataIndex() = default;
+
 struct Program::Impl {
     Node root;
     std::vector<std::vector<std::string>> paths;
@@ -261,8 +290,19 @@ Program Program::compile(const json& rule, std::vector<CompileProblem>* problems
 }
 
 Outcome Program::evaluate(const json& data) const {
+    return run(data, nullptr);
+}
+
+Outcome Program::evaluate(const json& data, DataIndex& index) const {
+    if (!data.is_object()) return run(data, nullptr);
+    if (index.impl_->data != &data) index.impl_->reset(data);
+    return run(data, index.impl_.get());
+}
+
+Outcome Program::run(const json& data, DataIndex::Impl* index) const {
     Outcome outcome;
     detail::Ctx ctx;
+    ctx.index = index;
     if (!impl_) {  // a moved-from program
         ctx.fail(detail::kInvalidArguments);
         outcome.ok = false;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/engine.h"
+#include "engine/json_input.h"
 #include "fixtures/fixture_rules.h"
 
 namespace rootcheck {
@@ -157,6 +158,65 @@ TEST_F(EngineAnswers, DefaultsAndPartialAnswers) {
     ASSERT_FALSE(partial.contains("error")) << partial.dump();
     EXPECT_EQ(partial["answered"], 2);
     EXPECT_EQ(partial["locale"], "fr");
+}
+
+// parse_json_limited reads common documents in a single pass of its own and leaves anything unusual to nlohmann's
+// parser: either way the value (the types of numbers included) and every error message must be nlohmann's.
+TEST(JsonInput, ParsesExactlyAsNlohmann) {
+    const std::string texts[] = {
+        R"({"a": 1, "b": -1, "c": -0, "d": 1.5, "e": 1e2, "f": 2E-3, "g": 0.0, "h": 123456789012345678})",
+        R"({"big": 1234567890123456789, "bigger": 123456789012345678901234567890, "neg": -9223372036854775808})",
+        R"( [ true , false , null , "x" , [ ] , { } , [ [ 1 ] ] ] )",
+        R"({"dup": 1, "dup": 2, "s": "q\"b\\s\/f\bf\fn\nr\rt\t", "u": "\u00e9\ud83d\ude00"})",
+        R"({"lone": "\ud800"})",
+        "{\"caf\xC3\xA9\": \"\xF0\x9F\x98\x80\"}",
+        "\"tab\tinside\"",
+        R"({"a": 01})",
+        R"({"a": 1.})",
+        R"({"a": -})",
+        R"({"a": tru})",
+        R"({"a": "\x"})",
+        R"({"a": 1,})",
+        R"([1 2])",
+        R"({"a" 1})",
+        "{} x",
+        "",
+        "   ",
+        "42",
+        R"("text")",
+    };
+    for (const std::string& text : texts) {
+        const ParsedJson parsed = parse_json_limited(text, ParseLimits{0, 16});
+        json expected;
+        std::string expected_error;
+        try {
+            expected = json::parse(text);
+        } catch (const json::parse_error& e) {
+            expected_error = e.what();
+        }
+        if (expected_error.empty()) {
+            ASSERT_FALSE(parsed.error) << text << " -> " << parsed.error->message;
+            EXPECT_EQ(parsed.value, expected) << text;
+            EXPECT_EQ(parsed.value.dump(), expected.dump()) << text;
+            // The same JSON types too: unsigned for non-negative integers, signed for negative ones, else double.
+            for (auto it = expected.begin(); expected.is_object() && it != expected.end(); ++it) {
+                EXPECT_EQ(parsed.value[it.key()].type(), it->type()) << text << " at " << it.key();
+            }
+        } else {
+            ASSERT_TRUE(parsed.error) << text;
+            EXPECT_EQ(parsed.error->code, "malformed_json") << text;
+            const std::string detail = expected_error.substr(expected_error.find("] ") + 2);
+            EXPECT_NE(parsed.error->message.find(detail), std::string::npos) << parsed.error->message;
+        }
+    }
+    // A number beyond a double is malformed input, not an internal error.
+    const ParsedJson huge = parse_json_limited(R"({"age": 1e400})", ParseLimits{0, 16});
+    ASSERT_TRUE(huge.error);
+    EXPECT_EQ(huge.error->code, "malformed_json");
+    EXPECT_NE(huge.error->message.find("1e400"), std::string::npos) << huge.error->message;
+    // The depth limit holds for the single-pass reader as for the checks.
+    EXPECT_EQ(parse_json_limited("[[[]]]", ParseLimits{0, 2}).error->code, "too_deep");
+    EXPECT_FALSE(parse_json_limited("[[[]]]", ParseLimits{0, 3}).error);
 }
 
 TEST_F(EngineAnswers, TenThousandBadInputsThenAGoodOne) {

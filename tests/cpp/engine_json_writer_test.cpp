@@ -23,7 +23,7 @@ TEST(EngineJsonWriter, MatchesNlohmannDump) {
     for (double x : {0.0, 0.6, 1.0, 2.5, 0.333, 1e21, 1e-7, -3.25, 123456789.125}) w.number(x);
     w.integer(0).integer(-42).boolean(true).boolean(false).begin_object().key("b").begin_array().integer(1);
     w.begin_object().key("a").string("").end_object().end_array().end_object();
-    w.end_array().key("z").strings({"x", "", "y"}).end_object();
+    w.end_array().key("z").begin_array().string("x").string("").string("y").end_array().end_object();
     const std::string text = w.take();
     EXPECT_EQ(text, json::parse(text).dump());
     EXPECT_EQ(json::parse(text)[tricky], tricky);
@@ -39,6 +39,18 @@ TEST(EngineJsonWriter, EscapesAtEveryOffsetOfAWord) {
             EXPECT_EQ(written, json(text).dump()) << "byte " << at;
         }
     }
+}
+
+TEST(EngineJsonWriter, JoinedAndRepeatedStringsEscapeAsPlainStrings) {
+    const std::string citation = "Source \"A\" \\ 2020\n";
+    const std::string other = "plain";
+    JsonWriter w(8);  // a tiny buffer: the writer must grow it, also while copying a repeated string
+    w.begin_array().joined({"facts", ".", "a\"b"}).joined({}).joined({"x\n", "", "y"});
+    for (int i = 0; i < 50; ++i) w.repeated_string(i % 3 == 0 ? other : citation);
+    const std::string text = w.end_array().take();
+    json expected = json::array({"facts.a\"b", "", "x\ny"});
+    for (int i = 0; i < 50; ++i) expected.push_back(i % 3 == 0 ? other : citation);
+    EXPECT_EQ(text, expected.dump());
 }
 
 TEST(EngineJsonWriter, ResultsAreInCanonicalForm) {

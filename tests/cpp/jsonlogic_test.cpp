@@ -10,6 +10,7 @@
 namespace {
 
 using rootcheck::jsonlogic::CompileProblem;
+using rootcheck::jsonlogic::DataIndex;
 using rootcheck::jsonlogic::json;
 using rootcheck::jsonlogic::Outcome;
 using rootcheck::jsonlogic::Program;
@@ -179,6 +180,52 @@ TEST(JsonLogicProgram, IsReusableAndMovable) {
     Program moved = std::move(program);
     EXPECT_EQ(moved.evaluate(json::parse(R"({"age": 50})")).value, json(true));
     EXPECT_EQ(Program().evaluate(json::object()).value, json());
+}
+
+TEST(JsonLogicDataIndex, GivesTheSameResultsAsThePlainLookUpWhileTheDataGrows) {
+    const Program side = Program::compile(json::parse(R"({"var": "side"})"));
+    const Program deep = Program::compile(json::parse(R"({"var": "facts.older"})"));
+    const Program absent = Program::compile(json::parse(R"({"var": ["later", "none yet"]})"));
+    const Program scoped =
+        Program::compile(json::parse(R"({"some": [{"var": "regions"}, {"in": ["left_", {"var": ""}]}]})"));
+    json data = json::parse(R"({"side": "left", "regions": ["right_heel", "left_sole"], "facts": {}})");
+    DataIndex index;
+    const auto same = [&](const Program& program) {
+        const Outcome plain = program.evaluate(data);
+        const Outcome indexed = program.evaluate(data, index);
+        EXPECT_EQ(indexed.ok, plain.ok);
+        EXPECT_EQ(indexed.value, plain.value);
+        return indexed.value;
+    };
+    EXPECT_EQ(same(side), json("left"));
+    EXPECT_EQ(same(deep), json());
+    EXPECT_EQ(same(absent), json("none yet"));
+    EXPECT_EQ(same(scoped), json(true));
+    // Keys added and values replaced after the first look-ups are seen.
+    data["later"] = 7;
+    data["facts"]["older"] = true;
+    data["side"] = "right";
+    EXPECT_EQ(same(absent), json(7));
+    EXPECT_EQ(same(deep), json(true));
+    EXPECT_EQ(same(side), json("right"));
+    // Other data: the index starts over instead of answering from the first object.
+    const json other = json::parse(R"({"side": "both"})");
+    EXPECT_EQ(side.evaluate(other, index).value, json("both"));
+    EXPECT_EQ(side.evaluate(json("not an object"), index).value, json());
+    EXPECT_EQ(side.evaluate(data, index).value, json("right"));
+}
+
+TEST(JsonLogicDataIndex, KeysBeyondItsTableAreStillFound) {
+    json data = json::object();
+    std::vector<Program> programs;
+    for (int i = 0; i < 600; ++i) {
+        data["key" + std::to_string(i)] = i;
+        programs.push_back(Program::compile(json{{"var", "key" + std::to_string(i)}}));
+    }
+    DataIndex index;
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < 600; ++i) EXPECT_EQ(programs[i].evaluate(data, index).value, json(i)) << i;
+    }
 }
 
 }  // namespace
