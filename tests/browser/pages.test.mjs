@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Person, repoRoot, startHarness } from './harness.mjs';
+import { Person, assert, repoRoot, startHarness } from './harness.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
@@ -23,3 +23,17 @@ for (const path of pages) {
     await tab.close();
   });
 }
+
+// A host page that points the widget at a rule set that is not there: the person is told, in the rule set's words,
+// to reload and to contact a doctor if worried; the technical cause follows for the host's developer.
+test('a missing rules URL shows the localised load error with its cause', async () => {
+  const tab = await harness.open('index.html');
+  const person = new Person(tab.page, 'en');
+  await tab.page.getByRole('button', { name: person.ui('start'), exact: true }).waitFor();
+  await tab.page.locator('root-check').evaluate((element) => element.setAttribute('rules', 'no-such-rules/'));
+  const alert = tab.page.getByRole('alert');
+  await alert.getByText(person.ui('error_load'), { exact: true }).waitFor();
+  await alert.getByText(/no-such-rules\/manifest\.json: HTTP 404/).waitFor();
+  assert.equal(tab.record.failedResponses.length, 1, 'only the missing manifest failed');
+  await tab.close();
+});

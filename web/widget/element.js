@@ -463,9 +463,14 @@ export class RootCheckElement extends HTMLElement {
         if (focus) emit(this, EVENTS.complete, result);
     }
 
+    // The person gets the rule set's words (reload; see a doctor if worried) whenever a locale was ever loaded; the
+    // technical cause follows for the host page's developer. Before any locale exists only the cause can be shown.
     #showError(error) {
         this.#container.removeAttribute('aria-busy');
-        this.#setView('error', h('p', { class: 'load-error', role: 'alert', text: `RootCheck: ${error.message}` }));
+        const cause = `RootCheck: ${error.message}`;
+        this.#setView('error', h('div', { role: 'alert' },
+            this.#t ? h('p', { class: 'load-error', text: this.#t('error_load') }) : null,
+            h('p', { class: this.#t ? 'load-error-cause' : 'load-error', text: cause })));
     }
 
     // ---- results actions -----------------------------------------------------------------------------------
