@@ -110,18 +110,50 @@ JsonWriter& JsonWriter::number(double value) {
 
 JsonWriter& JsonWriter::integer(long long value) {
     separate();
+    put_integer(value < 0 ? 0ULL - static_cast<unsigned long long>(value) : static_cast<unsigned long long>(value),
+                value < 0);
+    return *this;
+}
+
+void JsonWriter::put_integer(unsigned long long magnitude, bool negative) {
     char buffer[24];
     char* end = buffer + sizeof buffer;
     char* begin = end;
-    unsigned long long magnitude = value < 0 ? 0ULL - static_cast<unsigned long long>(value)
-                                             : static_cast<unsigned long long>(value);
     do {
         *--begin = static_cast<char>('0' + magnitude % 10);
         magnitude /= 10;
     } while (magnitude != 0);
-    if (value < 0) *--begin = '-';
+    if (negative) *--begin = '-';
     put(std::string_view(begin, static_cast<std::size_t>(end - begin)));
-    return *this;
+}
+
+JsonWriter& JsonWriter::value(const nlohmann::json& value) {
+    switch (value.type()) {
+        case nlohmann::json::value_t::object:
+            begin_object();
+            for (const auto& [name, member] : value.get_ref<const nlohmann::json::object_t&>()) key(name).value(member);
+            return end_object();
+        case nlohmann::json::value_t::array:
+            begin_array();
+            for (const auto& element : value) this->value(element);
+            return end_array();
+        case nlohmann::json::value_t::string:
+            return string(value.get_ref<const std::string&>());
+        case nlohmann::json::value_t::boolean:
+            return boolean(value.get<bool>());
+        case nlohmann::json::value_t::number_integer:
+            return integer(value.get<long long>());
+        case nlohmann::json::value_t::number_unsigned:
+            separate();
+            put_integer(value.get<unsigned long long>(), false);
+            return *this;
+        case nlohmann::json::value_t::number_float:
+            return number(value.get<double>());
+        default:  // null (and discarded/binary, which parsed JSON never holds)
+            separate();
+            put("null");
+            return *this;
+    }
 }
 
 JsonWriter& JsonWriter::boolean(bool value) {

@@ -38,6 +38,8 @@ public:
     JsonWriter& boolean(bool value);
     // One string made of the pieces, without building it first.
     JsonWriter& joined(std::initializer_list<std::string_view> pieces);
+    // Any value, exactly as its dump() would write it (objects keep their sorted key order).
+    JsonWriter& value(const nlohmann::json& value);
 
     std::string take() { return std::string(out_.get(), size_); }
 
@@ -58,6 +60,7 @@ private:
     char* room(std::size_t bytes);  // space for `bytes` more bytes at the end; the caller advances size_
     void put(char c) { *room(1) = c, ++size_; }
     void put(std::string_view text);
+    void put_integer(unsigned long long magnitude, bool negative);  // the digits, '-' first if negative
     void separate();
     void escape(std::string_view text);     // with the quotes
     char* escape_into(char* to, std::string_view text);  // without; `to` has room for 6 bytes per byte

@@ -1,10 +1,12 @@
 #include "rule_set.h"
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <set>
 
 #include "json_input.h"
+#include "json_writer.h"
 #include "sha256.h"
 #include "text_keys.h"
 
@@ -797,13 +799,28 @@ private:
     }
 
     // The canonical bundle (rules/README.md): reformatting a file keeps the digest, any content change alters it.
+    // Written straight from the parsed files, in the sorted key order dump() would give the bundle object: copying
+    // them into one object and dumping it took three quarters of the time a rule set takes to load.
     void fingerprint() {
-        json bundle = json::object();
-        bundle["manifest"] = manifest_;
-        for (const auto& [name, doc] : parsed_parts_) bundle[name] = doc;
-        bundle["locales"] = json::object();
-        for (const auto& [locale, doc] : parsed_locales_) bundle["locales"][locale] = doc;
-        rules_.sha256 = sha256_hex(bundle.dump());
+        std::vector<std::pair<std::string_view, const json*>> members;
+        members.emplace_back("manifest", &manifest_);
+        for (const auto& [name, doc] : parsed_parts_) members.emplace_back(name, &doc);
+        members.emplace_back("locales", nullptr);  // written from parsed_locales_
+        std::sort(members.begin(), members.end());
+        JsonWriter bundle(256 * 1024);
+        bundle.begin_object();
+        for (const auto& [name, doc] : members) {
+            bundle.key(name);
+            if (doc != nullptr) {
+                bundle.value(*doc);
+                continue;
+            }
+            bundle.begin_object();
+            for (const auto& [locale, texts] : parsed_locales_) bundle.key(locale).value(texts);
+            bundle.end_object();
+        }
+        bundle.end_object();
+        rules_.sha256 = sha256_hex(bundle.take());
     }
 };
 

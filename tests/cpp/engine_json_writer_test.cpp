@@ -29,6 +29,20 @@ TEST(EngineJsonWriter, MatchesNlohmannDump) {
     EXPECT_EQ(json::parse(text)[tricky], tricky);
 }
 
+// value() writes any parsed value as dump() does: the rule set's SHA-256 is taken over this form (rule_set.cpp).
+TEST(EngineJsonWriter, ValueWritesAnyJsonAsDumpDoes) {
+    const json value = json::parse(R"({"z": [1, -2, 18446744073709551615, -9223372036854775808, 0.5, 1.0, 1e300],
+        "a": {"nested": {"empty": {}, "list": [], "null": null, "yes": true, "no": false}},
+        "text": "tab\t quote\" caf\u00e9 \u0001", "m": 3})");
+    JsonWriter w;
+    w.value(value);
+    EXPECT_EQ(w.take(), value.dump());
+
+    JsonWriter inside;  // as a member and an element, with separators around it
+    inside.begin_array().integer(1).value(value).value(json("x")).end_array();
+    EXPECT_EQ(inside.take(), json::array({1, value, "x"}).dump());
+}
+
 TEST(EngineJsonWriter, EscapesAtEveryOffsetOfAWord) {
     // The writer skips plain text 8 bytes at a time; an escape may fall on any byte of such a word.
     for (const char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
