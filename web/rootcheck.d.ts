@@ -212,6 +212,11 @@ export interface CreateEngineOptions {
     /** The bytes of dist/rootcheck-engine.wasm (default: fetched beside the engine script in browsers, read from
      *  disk in Node). */
     wasmBinary?: ArrayBuffer | Uint8Array;
+    /**
+     * dist/rootcheck-engine.wasm already compiled, or being compiled (started early, e.g. with
+     * WebAssembly.compileStreaming); one module serves any number of engines. A rejected promise rejects createEngine.
+     */
+    wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module>;
     /** A rule set to use instead of the built-in one; if the engine refuses it, createEngine throws RulesError. */
     rulesFiles?: RuleFiles;
 }

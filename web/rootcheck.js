@@ -60,16 +60,41 @@ export class RulesError extends Error {
     }
 }
 
+// Emscripten's hook for an already compiled module: instantiates it with the imports the engine module builds.
+// Emscripten waits for receiveInstance and has no failure path here, so any failure rejects `failed`,
+// which createEngine races against the module's start.
+function compiledModuleOptions(compiled) {
+    let fail;
+    const failed = new Promise((resolve, reject) => { fail = reject; });
+    const options = {
+        instantiateWasm(imports, receiveInstance) {
+            // receiveInstance throws too when the module is not this engine's (its exports are missing).
+            WebAssembly.instantiate(compiled, imports).then((instance) => receiveInstance(instance, compiled)).catch(fail);
+            return {}; // the exports arrive through receiveInstance
+        },
+    };
+    return { options, failed };
+}
+
 /**
  * Creates one engine (its own WebAssembly instance and memory).
- * @param {{wasmBinary?: ArrayBuffer|Uint8Array, rulesFiles?: Record<string, string>}} [options]
+ * @param {{wasmBinary?: ArrayBuffer|Uint8Array, wasmModule?: WebAssembly.Module|Promise<WebAssembly.Module>,
+ *          rulesFiles?: Record<string, string>}} [options]
  *   wasmBinary: the bytes of dist/rootcheck-engine.wasm (default: fetched in browsers, read from disk in Node).
+ *   wasmModule: dist/rootcheck-engine.wasm already compiled (or being compiled), e.g. started before this module
+ *   loaded; one compiled module serves any number of engines. A rejected promise rejects createEngine.
  *   rulesFiles: a rule set to use instead of the built-in one ({path: text}, manifest.json included); a set the
  *   engine refuses makes createEngine throw a RulesError listing every problem.
  */
-export async function createEngine({ wasmBinary, rulesFiles } = {}) {
-    const binary = wasmBinary ?? (isNode ? await readWasmInNode() : undefined);
-    const module = await createRootCheckEngine(binary === undefined ? {} : { wasmBinary: binary });
+export async function createEngine({ wasmBinary, wasmModule, rulesFiles } = {}) {
+    let module;
+    if (wasmModule !== undefined) {
+        const { options, failed } = compiledModuleOptions(await wasmModule);
+        module = await Promise.race([createRootCheckEngine(options), failed]);
+    } else {
+        const binary = wasmBinary ?? (isNode ? await readWasmInNode() : undefined);
+        module = await createRootCheckEngine(binary === undefined ? {} : { wasmBinary: binary });
+    }
 
     const engine = {
         assess: (doc) => parseReply(module.assess(...passArguments(module, documentBytes(doc)))),

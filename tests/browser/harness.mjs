@@ -102,9 +102,10 @@ export async function startHarness() {
     browser,
     /**
      * Opens web/<path> in a fresh context. Options: width (default 1280), height (default 900), bypassCSP (only for
-     * axe). Returns {page, record, assertClean(), close()}.
+     * axe), prepare (async (context) => ..., run before the page opens: routes that change what the server sends).
+     * Returns {page, record, assertClean(), close()}.
      */
-    async open(path, { width = 1280, height = 900, bypassCSP = false } = {}) {
+    async open(path, { width = 1280, height = 900, bypassCSP = false, prepare = null } = {}) {
       const context = await browser.newContext({ viewport: { width, height }, bypassCSP, serviceWorkers: 'block' });
       contexts.push(context);
       context.setDefaultTimeout(ACTION_TIMEOUT_MS);
@@ -115,6 +116,7 @@ export async function startHarness() {
           console.debug(`csp-violation ${event.violatedDirective} ${event.blockedURI || 'inline'} ${event.sourceFile}:${event.lineNumber}`);
         });
       });
+      if (prepare) await prepare(context);
       const page = await context.newPage();
       const record = recordPage(page);
       await page.goto(new URL(path, server.url).href);

@@ -37,3 +37,30 @@ test('a missing rules URL shows the localised load error with its cause', async 
   assert.equal(tab.record.failedResponses.length, 1, 'only the missing manifest failed');
   await tab.close();
 });
+
+// root-check.js fetches and compiles the engine before the rest of the widget loads. The demo preloads the same file:
+// it must be downloaded once, not twice.
+test('the demo downloads the engine once', async () => {
+  const tab = await harness.open('index.html');
+  await new Person(tab.page, 'en').start();
+  const downloads = tab.record.requests.filter((url) => new URL(url).pathname.endsWith('/rootcheck-engine.wasm'));
+  tab.assertClean();
+  assert.equal(downloads.length, 1, downloads.join(', '));
+  await tab.close();
+});
+
+// WebAssembly.compileStreaming needs the server to label the file application/wasm; many hosts send something else.
+// The widget must start all the same, compiling from the whole download, still downloaded once.
+test('the widget starts when the server labels the engine application/octet-stream', async () => {
+  const tab = await harness.open('index.html', {
+    prepare: (context) => context.route('**/rootcheck-engine.wasm', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    }),
+  });
+  await new Person(tab.page, 'en').start();
+  const downloads = tab.record.requests.filter((url) => new URL(url).pathname.endsWith('/rootcheck-engine.wasm'));
+  assert.equal(downloads.length, 1, downloads.join(', '));
+  tab.assertClean();
+  await tab.close();
+});

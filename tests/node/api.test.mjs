@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { repo, newEngine, readJson } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import { repo, wasmPath, newEngine, readJson } from './support.mjs';
 
 const fullAnswers = readJson(join(repo, 'tests/bench/full-answers.json'));
 const levelIds = ['emergency', 'urgent', 'soon', 'self_care'];
@@ -144,6 +145,26 @@ test('the same input gives the same result, deep-equal and byte-identical, in on
         assert.equal(JSON.stringify(other.assess(fullAnswers)), JSON.stringify(first));
         assert.equal(JSON.stringify(engine.next(fullAnswers)), JSON.stringify(engine.next(fullAnswers)));
     });
+
+test('an engine made from a compiled module (or its promise) answers like one made from the bytes; one module serves many',
+    async () => {
+        const { createEngine } = await import('../../web/rootcheck.js');
+        const compiled = await WebAssembly.compile(readFileSync(wasmPath));
+        const expected = JSON.stringify(engine.assess(fullAnswers));
+        const fromModule = await createEngine({ wasmModule: compiled });
+        const fromPromise = await createEngine({ wasmModule: Promise.resolve(compiled) });
+        assert.equal(JSON.stringify(fromModule.assess(fullAnswers)), expected);
+        assert.equal(JSON.stringify(fromPromise.assess(fullAnswers)), expected);
+        assert.deepEqual(fromPromise.info(), engine.info());
+    });
+
+test('a failed compile, or a module that is not the engine, rejects createEngine', async () => {
+    const { createEngine } = await import('../../web/rootcheck.js');
+    await assert.rejects(createEngine({ wasmModule: Promise.reject(new Error('network down')) }), /network down/);
+    // The smallest valid module: no exports, so the engine's own start cannot find its functions.
+    const empty = await WebAssembly.compile(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+    await assert.rejects(createEngine({ wasmModule: empty }));
+});
 
 test('next walks the questionnaire', () => {
     const empty = engine.next({ answers: {} });

@@ -5,6 +5,13 @@
 import { createEngine } from '../rootcheck.js';
 
 const engines = new Map(); // '' (built-in set) or absolute rule-set folder URL -> Promise<engine>
+let engineCode = null; // Promise<WebAssembly.Module> of dist/rootcheck-engine.wasm, if root-check.js started one
+
+// Hands over the compile of the engine's .wasm that root-check.js started before this module loaded; every engine
+// started from now on is instantiated from it. Without it, each engine fetches and compiles the file itself.
+export function useEngineCode(compiling) {
+    engineCode = compiling;
+}
 
 async function fetchText(url) {
     const response = await fetch(url, { credentials: 'same-origin', cache: 'no-cache' });
@@ -30,7 +37,15 @@ export async function fetchRuleFiles(folderUrl) {
 }
 
 async function startEngine(rulesUrl) {
-    const engine = await createEngine({});
+    const code = engineCode;
+    let engine;
+    try {
+        engine = await createEngine(code ? { wasmModule: code } : {});
+    } catch (error) {
+        // A failed early compile (say, the network dropped) must not fail every retry: later starts fetch anew.
+        if (code && engineCode === code) engineCode = null;
+        throw error;
+    }
     if (!rulesUrl) {
         // The engine parses and checks its built-in rule set on first use. Asking now, as soon as it is compiled,
         // does that while the rest of the widget may still be loading (root-check.js starts the engine first); the
