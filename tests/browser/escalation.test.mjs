@@ -68,3 +68,27 @@ test('marking the saddle area as numb on the body diagram escalates at once', as
   tab.assertClean();
   await tab.close();
 });
+
+// A host page may switch the language (or the number to call) while the alert is open: the alert must follow at
+// once, still open and still holding focus, and speak only the new language.
+test('the open alert follows a change of language and of emergency number', async () => {
+  const tab = await harness.open('index.html');
+  const english = new Person(tab.page, 'en');
+  await english.start();
+  const first = english.questions[0];
+  await english.group(first.id).getByRole('radio', { name: english.optionLabel(first.id, 'yes'), exact: true }).check();
+  await english.dialog().waitFor();
+  const widget = tab.page.locator('root-check');
+  await widget.evaluate((element) => element.setAttribute('lang', 'es'));
+  const spanish = new Person(tab.page, 'es');
+  await tab.page.getByRole('alertdialog', { name: spanish.ui('escalate_title'), exact: true }).waitFor();
+  assert.equal(await tab.page.getByRole('alertdialog').count(), 1, 'one alert, not two');
+  assert.equal(await tab.page.getByText(english.ui('escalate_text'), { exact: true }).count(), 0, 'no English left');
+  assert.ok((await focusedElement(tab.page)).inDialog, 'focus stays in the alert');
+  await widget.evaluate((element) => element.setAttribute('emergency-number', '999'));
+  const call = spanish.dialog().getByRole('link', { name: spanish.ui('escalate_call').replace('{number}', '999') });
+  await call.waitFor();
+  assert.equal(await call.getAttribute('href'), 'tel:999');
+  tab.assertClean();
+  await tab.close();
+});

@@ -291,6 +291,12 @@ export class RootCheckElement extends HTMLElement {
         const result = this.#assess();
         if (result.error) { this.#showScreenError(result.error.message); return; }
         emit(this, EVENTS.escalate, result);
+        this.#openDialog(result);
+    }
+
+    // (Re)opens the alert for `result` in the current language with the current emergency number: a language or
+    // number change while it is open redraws it, so it never speaks the old language or shows the old number.
+    #openDialog(result) {
         this.#closeDialog();
         this.#dialog = openEscalationDialog({
             host: this.#container,
@@ -329,6 +335,11 @@ export class RootCheckElement extends HTMLElement {
         if (this.#view === 'questions') this.#showScreen(this.#screenIndex, { focus: false });
         else if (this.#view === 'results') this.#showResults({ focus: false });
         else if (this.#view === 'intro') this.#showIntro({ focus: false });
+        if (this.#dialog) {
+            const result = this.#assess();
+            if (result.error) this.#showScreenError(result.error.message);
+            else this.#openDialog(result);
+        }
     }
 
     #setView(view, element) {
