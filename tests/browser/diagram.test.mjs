@@ -164,3 +164,40 @@ test('on a phone-width screen one view shows at a time, with a Front/Back switch
   tab.assertClean();
   await tab.close();
 });
+
+// Keyboard users should not need 38 Tab presses to reach a toe: the arrow keys move to the neighbouring region of the
+// same view, in the direction pressed on the drawing, and never leave the view.
+test('the arrow keys move between neighbouring regions of a view', async () => {
+  const { tab, person } = await openDiagram();
+  const regionView = new Map(loadRegions().map((region) => [region.id, region.view]));
+  const focused = () => tab.page.evaluate(() => {
+    const active = document.querySelector('root-check').shadowRoot.activeElement;
+    if (!active || !active.dataset.region) return null;
+    const box = active.getBBox();
+    return { id: active.dataset.region, x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  });
+  await person.regionButton('left_anterior_thigh_lower').focus();
+  const start = await focused();
+  const moves = { ArrowUp: (a, b) => b.y < a.y, ArrowDown: (a, b) => b.y > a.y,
+    ArrowLeft: (a, b) => b.x < a.x, ArrowRight: (a, b) => b.x > a.x };
+  for (const [key, inDirection] of Object.entries(moves)) {
+    await person.regionButton(start.id).focus();
+    await tab.page.keyboard.press(key);
+    const now = await focused();
+    assert.ok(now && now.id !== start.id, `${key} moves to another region`);
+    assert.ok(inDirection(start, now), `${key} goes that way on the drawing (${start.id} -> ${now.id})`);
+    assert.equal(regionView.get(now.id), regionView.get(start.id), `${key} stays on the view`);
+  }
+  // From the big toe, Down has nowhere to go: focus stays, and nothing was marked by moving.
+  await person.regionButton('left_big_toe').focus();
+  await tab.page.keyboard.press('ArrowDown');
+  assert.equal((await focused()).id, 'left_big_toe');
+  assert.deepEqual((await answersOf(tab.page)).pain_regions ?? [], []);
+  await tab.page.keyboard.press('ArrowUp');
+  await tab.page.keyboard.press('Enter');
+  const marked = await focused();
+  assert.notEqual(marked.id, 'left_big_toe');
+  assert.deepEqual((await answersOf(tab.page)).pain_regions, [marked.id], 'Enter marks the region reached');
+  tab.assertClean();
+  await tab.close();
+});

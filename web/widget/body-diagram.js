@@ -30,14 +30,18 @@
 // ("Left big toe: Pain, Numbness"); aria-pressed says whether it carries the chosen marker. Marks show by pattern
 // AND colour (pain solid orange, numbness blue hatching, pins and needles green dots) and are listed as text beside
 // the drawing, grouped by marker. Tab order: marker radios, each view (midline, then the viewer's-left leg top to
-// bottom, then the other leg), the clear button. In a container narrower than 560 px one view shows at a time with
-// a Front/Back switch (two role="tab" buttons), so the regions stay large enough to tap. In result mode each drawing is one image
-// (role="img") described by the lists beside it.
+// bottom, then the other leg), the clear button; the arrow keys move between neighbouring regions of a view. In a
+// container narrower than 560 px one view shows at a time with a Front/Back switch (two role="tab" buttons), so the
+// regions stay large enough to tap. In result mode each drawing is one image (role="img") described by the lists
+// beside it.
 //
 // Styling: classes only (the CSP style-src 'self' forbids style attributes). Pattern fills are SVG presentation
 // attributes pointing at per-instance <pattern> ids, so several diagrams can share one shadow root.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+
+// Arrow key -> direction on the drawing (x to the right, y down).
+const ARROW_STEPS = Object.freeze({ ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] });
 
 /** Text keys (without the 'ui.' prefix) this module needs in `texts`. */
 export const DIAGRAM_TEXT_KEYS = Object.freeze([
@@ -378,6 +382,9 @@ export function createBodyDiagram({ regions, texts, marks, onChange, headingLeve
       if (event.key === 'Enter' || event.key === ' ') {
         event.preventDefault();
         toggle(region.id);
+      } else if (ARROW_STEPS[event.key] && !event.altKey && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        focusNeighbour(region, ARROW_STEPS[event.key]);
       }
     });
     group.addEventListener('focus', () => {
@@ -389,6 +396,31 @@ export function createBodyDiagram({ regions, texts, marks, onChange, headingLeve
     regionGroups.set(region.id, group);
     regionPaths.set(region.id, d);
     return group;
+  }
+
+  // Arrow keys: to the nearest region of the same view in that direction on the drawing (distance along the arrow,
+  // plus twice the distance across it, so a region straight ahead wins over a closer one off to the side). Nothing
+  // in that direction: focus stays.
+  function focusNeighbour(region, [dx, dy]) {
+    const centre = (group) => {
+      const box = group.getBBox();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const from = centre(regionGroups.get(region.id));
+    let best = null;
+    let bestScore = Infinity;
+    for (const [id, group] of regionGroups) {
+      if (id === region.id || byId.get(id).view !== region.view) continue;
+      const to = centre(group);
+      const along = (to.x - from.x) * dx + (to.y - from.y) * dy;
+      if (along <= 0) continue;
+      const score = along + 2 * (Math.abs((to.x - from.x) * dy) + Math.abs((to.y - from.y) * dx));
+      if (score < bestScore) {
+        best = group;
+        bestScore = score;
+      }
+    }
+    if (best) best.focus();
   }
 
   function toggle(regionId) {
