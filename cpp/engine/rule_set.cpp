@@ -743,19 +743,20 @@ private:
     }
 
     void load_locales() {
-        for (const auto& [locale, doc] : parsed_locales_) {
+        // The texts move out of the parsed files (the fingerprint writes them from rules_.locales).
+        for (auto& [locale, doc] : parsed_locales_) {
             if (doc.is_null()) continue;
             FileReader r(rules_.locale_files[locale], problems_);
             LocaleTexts& texts = rules_.locales[locale];
-            for (const auto& entry : doc.items()) {
-                if (!entry.value().is_string()) {
-                    r.problem("/" + pointer_token(entry.key()), "a text must be a string, not " +
-                                                                    type_name(entry.value()));
+            for (auto& [key, text] : doc.get_ref<json::object_t&>()) {
+                if (!text.is_string()) {
+                    r.problem("/" + pointer_token(key), "a text must be a string, not " + type_name(text));
                     continue;
                 }
-                texts[entry.key()] = entry.value().get<std::string>();
+                texts.emplace_hint(texts.end(), key, std::move(text.get_ref<std::string&>()));
             }
         }
+        parsed_locales_.clear();
         const std::vector<TextRequirement> requirements = text_requirements(rules_);
         const auto default_texts = rules_.locales.find(rules_.default_locale);
         for (const auto& [locale, texts] : rules_.locales) {
@@ -785,15 +786,17 @@ private:
         for (const auto& [locale, texts] : rules_.locales) {
             ResolvedTexts& self = rules_.self_texts[locale];
             ResolvedTexts& clinician = rules_.clinician_texts[locale];
+            self.reserve(texts.size());
+            clinician.reserve(texts.size());
             for (const auto& [key, text] : texts) {
                 const bool variant =
                     key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0;
                 if (variant) {
-                    clinician[key.substr(0, key.size() - suffix.size())] = text;
+                    clinician[std::string_view(key).substr(0, key.size() - suffix.size())] = &text;
                     continue;
                 }
-                self[key] = text;
-                clinician.emplace(key, text);  // a variant, assigned above or later, wins over its base
+                self[key] = &text;
+                clinician.emplace(key, &text);  // a variant, assigned above or later, wins over its base
             }
         }
     }
@@ -805,7 +808,7 @@ private:
         std::vector<std::pair<std::string_view, const json*>> members;
         members.emplace_back("manifest", &manifest_);
         for (const auto& [name, doc] : parsed_parts_) members.emplace_back(name, &doc);
-        members.emplace_back("locales", nullptr);  // written from parsed_locales_
+        members.emplace_back("locales", nullptr);  // written from rules_.locales
         std::sort(members.begin(), members.end());
         JsonWriter bundle(256 * 1024);
         bundle.begin_object();
@@ -815,8 +818,13 @@ private:
                 bundle.value(*doc);
                 continue;
             }
+            // Each locale is a flat object of strings: written from the loaded texts, key order as dump() sorts.
             bundle.begin_object();
-            for (const auto& [locale, texts] : parsed_locales_) bundle.key(locale).value(texts);
+            for (const auto& [locale, texts] : rules_.locales) {
+                bundle.key(locale).begin_object();
+                for (const auto& [key, text] : texts) bundle.key(key).string(text);
+                bundle.end_object();
+            }
             bundle.end_object();
         }
         bundle.end_object();

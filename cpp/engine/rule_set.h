@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -172,11 +173,16 @@ struct TriageModel {
 using LocaleTexts = std::map<std::string, std::string>;
 
 // The text every key shows in one locale and mode, `@clinician` variants already applied: built once at load so a
-// lookup during assess is a single hash probe.
-using ResolvedTexts = std::unordered_map<std::string, std::string>;
+// lookup during assess is a single hash probe. Keys and texts point into RuleSet::locales (std::map nodes never
+// move), so the two tables per locale copy no string; RuleSet is therefore not copyable.
+using ResolvedTexts = std::unordered_map<std::string_view, const std::string*>;
 
 class RuleSet {
 public:
+    RuleSet() = default;
+    RuleSet(const RuleSet&) = delete;
+    RuleSet& operator=(const RuleSet&) = delete;
+
     std::string name;
     std::string version;
     std::string sha256;

@@ -28,8 +28,8 @@ Texts::Texts(const RuleSet& rules, const std::string& locale, const std::string&
 
 const std::string& Texts::get(const std::string& key) const {
     static const std::string kMissing;
-    const auto found = resolved_.find(key);
-    return found == resolved_.end() ? kMissing : found->second;
+    const auto found = resolved_.find(std::string_view(key));
+    return found == resolved_.end() ? kMissing : *found->second;
 }
 
 const std::string& Texts::get(std::string_view prefix, const std::string& id) const {
