@@ -1,7 +1,7 @@
 // Builds RootCheck with the CMake presets (CMakePresets.json) into build/<preset>/: configures a preset only when its
 // build folder is new (or the JsonLogic suites folder given in the environment changed), then lets Ninja rebuild
 // what changed, so a second build with no change takes seconds. The wasm-release build copies the engine to
-// web/dist/.
+// web/dist/, and then the widget is bundled into web/dist/root-check.js (web/tools/bundle.mjs).
 //
 //   npm run build                     wasm-release and native-debug
 //   node web/tools/build.mjs PRESET…  the presets named
@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleWidget } from './bundle.mjs';
 
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const defaultPresets = ['wasm-release', 'native-debug'];
@@ -44,6 +45,13 @@ export function build(presets = defaultPresets) {
             run('cmake', ['--preset', preset, ...(suites === undefined ? [] : [`-DROOTCHECK_JSONLOGIC_SUITES=${suites}`])]);
         }
         run('cmake', ['--build', '--preset', preset]);
+        if (preset === 'wasm-release') {
+            try {
+                bundleWidget();
+            } catch (error) {
+                throw new BuildError(`bundling the widget: ${error.message}`);
+            }
+        }
         console.log(`build ${preset}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
 }

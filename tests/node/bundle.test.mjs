@@ -1,0 +1,63 @@
+// web/tools/bundle.mjs: the widget bundle the pages load (web/dist/root-check.js). Each module once, in evaluation
+// order, no module syntax left; relative URLs resolve as they do unbundled; syntax it cannot bundle is refused with
+// the file named. (The browser tests load the pages, so they run the widget from the bundle.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundleWidget } from '../../web/tools/bundle.mjs';
+import { tempDir } from './support.mjs';
+
+test('the widget bundles into one module: every module once, imports before importers, no module syntax left', (t) => {
+    const output = join(tempDir(t), 'dist', 'root-check.js');
+    const { modules } = bundleWidget({ output });
+    const text = readFileSync(output, 'utf8');
+    assert.equal(new Set(modules).size, modules.length, 'each module once');
+    assert.equal(modules.at(-1), 'root-check.js', 'the entry runs last');
+    for (const [module, dependency] of [['widget/element.js', 'widget/engine-loader.js'],
+        ['widget/engine-loader.js', 'rootcheck.js'], ['rootcheck.js', 'dist/rootcheck-engine.js'],
+        ['widget/element.js', 'widget/results-view.js']]) {
+        assert.ok(modules.indexOf(dependency) < modules.indexOf(module), `${dependency} before ${module}`);
+    }
+    assert.doesNotMatch(text, /^\s*(import\s+[{\w]|export\s)/m, 'no static import or export left');
+    assert.doesNotMatch(text, /\bimport\(\s*'\./, 'no relative dynamic import left');
+    const check = spawnSync(process.execPath, ['--check', output], { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+});
+
+test('a bundled module sees its own URL: relative URLs and imports work as unbundled', async (t) => {
+    const dir = tempDir(t);
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'lib', 'style.js'),
+        "export const sheet = new URL('./style.css', import.meta.url).href;\nexport function twice(x) { return 2 * x; }\n");
+    writeFileSync(join(dir, 'lib', 'late.js'), 'export const late = 42;\n');
+    writeFileSync(join(dir, 'entry.js'), [
+        "import { sheet, twice as double } from './lib/style.js';",
+        "const { late } = await import('./lib/late.js');",
+        'globalThis.bundleProbe = { sheet, doubled: double(21), late, own: import.meta.url };',
+        '',
+    ].join('\n'));
+    const output = join(dir, 'out', 'bundle.js');
+    bundleWidget({ entry: join(dir, 'entry.js'), output });
+    await import(pathToFileURL(output).href);
+    assert.deepEqual(globalThis.bundleProbe, {
+        sheet: pathToFileURL(join(dir, 'lib', 'style.css')).href,
+        doubled: 42,
+        late: 42,
+        own: pathToFileURL(join(dir, 'entry.js')).href,
+    });
+});
+
+test('module syntax the bundler does not handle is refused, naming the file', (t) => {
+    const dir = tempDir(t);
+    writeFileSync(join(dir, 'other.js'), 'export const x = 1;\n');
+    writeFileSync(join(dir, 'reexport.js'), "export * from './other.js';\n");
+    writeFileSync(join(dir, 'entry.js'), "import { x } from './reexport.js';\nglobalThis.x = x;\n");
+    assert.throws(() => bundleWidget({ entry: join(dir, 'entry.js'), output: join(dir, 'out.js') }),
+        /reexport\.js: unsupported module syntax: export \* from/);
+    writeFileSync(join(dir, 'entry.js'), "import { x } from './missing.js';\n");
+    assert.throws(() => bundleWidget({ entry: join(dir, 'entry.js'), output: join(dir, 'out.js') }),
+        /entry\.js: cannot read \S*missing\.js/);
+});

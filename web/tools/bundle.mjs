@@ -1,0 +1,122 @@
+// Bundles the widget into one file, web/dist/root-check.js, for the pages and for embedding: one request instead of
+// about twenty. A browser opens about six connections per site, so the separate modules of root-check.js arrive in
+// waves (three on the demo, some 40 ms apart on localhost) before the element can be defined. web/root-check.js and
+// the modules it imports stay the source and still work unbundled; `npm run build` writes the bundle after the
+// engine (whose ES module glue, web/dist/rootcheck-engine.js, is part of it).
+//
+// This is not a general bundler. It accepts only the module syntax the widget uses and throws naming the file and
+// the construct otherwise:
+//   import { a, b as c } from './x.js';     import x from './x.js';     import('./x.js')  (static path)
+//   export function f / export async function f / export const x / export class C / export default x;
+// Each module becomes a function scope evaluated once, in the order ES modules evaluate (imports first, depth first),
+// returning its exports; imports read them from there. `import.meta.url` becomes the module's own URL, computed from
+// the bundle's, so relative URLs (stylesheets, the .wasm) resolve as they do unbundled. A dynamic import of a module
+// in the bundle resolves to its already evaluated exports. The entry module (top-level await allowed) runs last, at
+// the top level of the bundle.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const webRoot = fileURLToPath(new URL('../', import.meta.url));
+export const entryPath = join(webRoot, 'root-check.js');
+export const bundlePath = join(webRoot, 'dist', 'root-check.js');
+
+const STATIC_IMPORT = /^import\s+(?:\{([^}]*)\}|([A-Za-z_$][\w$]*))\s+from\s+'([^']+)';?[ \t]*$/gm;
+const DYNAMIC_IMPORT = /\bimport\(\s*'(\.{1,2}\/[^']+)'\s*\)/g;
+const EXPORT_DECLARATION = /^export\s+(async\s+function|function|const|class)\s+([A-Za-z_$][\w$]*)/gm;
+const EXPORT_DEFAULT = /^export\s+default\s+([A-Za-z_$][\w$]*);?[ \t]*$/gm;
+
+class BundleError extends Error {}
+
+const where = (file) => relative(webRoot, file);
+const urlPath = (file) => relative(webRoot, file).split('\\').join('/');
+
+// { file: {source, imports: [file], exports: [[exported, local]]} } for the entry and every module it reaches.
+function readModules(entry) {
+    const modules = new Map();
+    const order = []; // evaluation order: a module after everything it imports
+    const visit = (file, chain) => {
+        if (chain.includes(file)) throw new BundleError(`import cycle: ${[...chain, file].map(where).join(' -> ')}`);
+        if (modules.has(file)) return;
+        let source;
+        try {
+            source = readFileSync(file, 'utf8');
+        } catch (error) {
+            throw new BundleError(`${chain.length ? where(chain.at(-1)) : 'entry'}: cannot read ${where(file)}`);
+        }
+        const module = { file, source, imports: [] };
+        modules.set(file, module);
+        const target = (specifier) => resolve(dirname(file), specifier);
+        for (const match of source.matchAll(STATIC_IMPORT)) module.imports.push(target(match[3]));
+        for (const match of source.matchAll(DYNAMIC_IMPORT)) module.imports.push(target(match[1]));
+        for (const imported of module.imports) visit(imported, [...chain, file]);
+        order.push(module);
+    };
+    visit(entry, []);
+    return order;
+}
+
+const bindingName = (file) => `__module_${urlPath(file).replace(/[^A-Za-z0-9]/g, '_')}`;
+
+// The module's text with its imports, exports and import.meta.url rewritten; throws on any module syntax left.
+function rewrite(module) {
+    const from = (specifier) => bindingName(resolve(dirname(module.file), specifier));
+    const exports = [];
+    let text = module.source.replace(STATIC_IMPORT, (whole, names, defaultName, specifier) => {
+        if (!specifier.startsWith('.')) throw new BundleError(`${where(module.file)}: cannot bundle '${specifier}'`);
+        if (defaultName) return `const ${defaultName} = ${from(specifier)}.default;`;
+        const bindings = names.split(',').map((name) => name.trim()).filter(Boolean)
+            .map((name) => name.replace(/\s+as\s+/, ': '));
+        return `const { ${bindings.join(', ')} } = ${from(specifier)};`;
+    });
+    text = text.replace(DYNAMIC_IMPORT, (whole, specifier) => `Promise.resolve(${from(specifier)})`);
+    text = text.replace(EXPORT_DECLARATION, (whole, kind, name) => {
+        exports.push([name, name]);
+        return `${kind} ${name}`;
+    });
+    text = text.replace(EXPORT_DEFAULT, (whole, name) => {
+        exports.push(['default', name]);
+        return '';
+    });
+    text = text.replaceAll('import.meta.url', '__moduleUrl');
+    const leftover = text.match(/^\s*(import\s[^(]|export\s)[^\n]*/m);
+    if (leftover) throw new BundleError(`${where(module.file)}: unsupported module syntax: ${leftover[0].trim()}`);
+    return { text, exports };
+}
+
+/** Writes web/dist/root-check.js from web/root-check.js; returns {path, modules, bytes}. */
+export function bundleWidget({ entry = entryPath, output = bundlePath } = {}) {
+    const modules = readModules(entry);
+    const outputDir = dirname(output);
+    const urlOf = (file) => JSON.stringify(relative(outputDir, file).split('\\').join('/'));
+    const parts = [
+        `// Generated by web/tools/bundle.mjs from ${modules.length} modules of web/ (entry ${where(entry)}). Do not edit.`,
+    ];
+    for (const module of modules) {
+        const { text, exports } = rewrite(module);
+        const url = `new URL(${urlOf(module.file)}, import.meta.url).href`;
+        if (module.file === entry) {
+            if (exports.length > 0) throw new BundleError(`${where(entry)}: the entry module must not export`);
+            parts.push(`// ---- ${where(module.file)}`, '{', `const __moduleUrl = ${url};`, text, '}');
+            continue;
+        }
+        const returned = exports.map(([exported, local]) => (exported === local ? local : `${exported}: ${local}`));
+        parts.push(`// ---- ${where(module.file)}`, `const ${bindingName(module.file)} = (() => {`,
+            `const __moduleUrl = ${url};`, text, `return Object.freeze({ ${returned.join(', ')} });`, '})();');
+    }
+    const bundle = `${parts.join('\n')}\n`;
+    mkdirSync(outputDir, { recursive: true });
+    writeFileSync(output, bundle);
+    return { path: output, modules: modules.map((module) => where(module.file)), bytes: Buffer.byteLength(bundle) };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+    try {
+        const { path, modules, bytes } = bundleWidget();
+        console.log(`bundle: ${where(path)}, ${modules.length} modules, ${(bytes / 1024).toFixed(1)} KB`);
+    } catch (error) {
+        if (!(error instanceof BundleError)) throw error;
+        console.error(`bundle failed: ${error.message}`);
+        process.exitCode = 1;
+    }
+}
