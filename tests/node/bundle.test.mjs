@@ -32,20 +32,27 @@ test('a bundled module sees its own URL: relative URLs and imports work as unbun
     mkdirSync(join(dir, 'lib'));
     writeFileSync(join(dir, 'lib', 'style.js'),
         "export const sheet = new URL('./style.css', import.meta.url).href;\nexport function twice(x) { return 2 * x; }\n");
-    writeFileSync(join(dir, 'lib', 'late.js'), 'export const late = 42;\n');
+    writeFileSync(join(dir, 'lib', 'late.js'), [
+        '// a comment line, left out of the bundle',
+        "export const late = 42; // a trailing comment stays, as does 'http://x' in a string",
+        "export const link = 'http://example.org/';",
+        '',
+    ].join('\n'));
     writeFileSync(join(dir, 'entry.js'), [
         "import { sheet, twice as double } from './lib/style.js';",
-        "const { late } = await import('./lib/late.js');",
-        'globalThis.bundleProbe = { sheet, doubled: double(21), late, own: import.meta.url };',
+        "const { late, link } = await import('./lib/late.js');",
+        'globalThis.bundleProbe = { sheet, doubled: double(21), late, link, own: import.meta.url };',
         '',
     ].join('\n'));
     const output = join(dir, 'out', 'bundle.js');
     bundleWidget({ entry: join(dir, 'entry.js'), output });
     await import(pathToFileURL(output).href);
+    assert.doesNotMatch(readFileSync(output, 'utf8'), /left out of the bundle/);
     assert.deepEqual(globalThis.bundleProbe, {
         sheet: pathToFileURL(join(dir, 'lib', 'style.css')).href,
         doubled: 42,
         late: 42,
+        link: 'http://example.org/',
         own: pathToFileURL(join(dir, 'entry.js')).href,
     });
 });
@@ -57,6 +64,9 @@ test('module syntax the bundler does not handle is refused, naming the file', (t
     writeFileSync(join(dir, 'entry.js'), "import { x } from './reexport.js';\nglobalThis.x = x;\n");
     assert.throws(() => bundleWidget({ entry: join(dir, 'entry.js'), output: join(dir, 'out.js') }),
         /reexport\.js: unsupported module syntax: export \* from/);
+    writeFileSync(join(dir, 'entry.js'), "globalThis.text = `one\n// not a comment: template text\n`;\n");
+    assert.throws(() => bundleWidget({ entry: join(dir, 'entry.js'), output: join(dir, 'out.js') }),
+        /entry\.js: a template literal spans lines \(line 1\)/);
     writeFileSync(join(dir, 'entry.js'), "import { x } from './missing.js';\n");
     assert.throws(() => bundleWidget({ entry: join(dir, 'entry.js'), output: join(dir, 'out.js') }),
         /entry\.js: cannot read \S*missing\.js/);
