@@ -2,8 +2,9 @@
 // engine's documents (CONTRACTS sections 1 and 2, cpp/engine/engine.h, rules/README.md). Every object comes back
 // with its keys sorted and is a plain object.
 
-/** Where a fact, evidence item, triage rule or advice comes from (the citation text of rules/sources.json). */
-export type Citation = string;
+/** Where a fact, evidence item, triage rule or advice comes from: a source id, a key of rules/sources.json and of
+ *  the result's `sources` ("" only in a rule set that names no source for the item, which lint rejects). */
+export type SourceId = string;
 
 export type TriState = 'yes' | 'no' | 'unsure';
 export type Mode = 'self' | 'clinician';
@@ -53,7 +54,8 @@ export interface EngineError {
 export interface Finding {
     id: string;
     text: string;
-    source: Citation;
+    /** The source's id; its citation text is `result.sources[source]`. */
+    source: SourceId;
 }
 
 export interface PainTypeEvidence extends Finding {
@@ -104,6 +106,8 @@ export interface AssessResult {
     mechanisms: MechanismFinding[];
     advice: Finding[];
     safety_net: Finding[];
+    /** Source id -> citation text, for exactly the ids this result's findings cite (keys sorted; {} when none). */
+    sources: Record<SourceId, string>;
     /** Every item whose condition held, qualified by its part ("triage.ces_saddle_numbness"), in evaluation order. */
     fired: string[];
     answered: number;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 
 #include "engine.h"
 #include "json_writer.h"
@@ -310,6 +311,39 @@ void shown_items(const std::vector<Item>& items, const char* part, Evaluation& o
     }
 }
 
+// The sources a result cites, noted while its cited items are written and then written once as the result's
+// `sources` map (source id -> citation), so each citation text appears once however many items cite it.
+class CitedSources {
+public:
+    using Entry = std::map<std::string, std::string>::value_type;
+
+    explicit CitedSources(const std::map<std::string, std::string>& all) : all_(all) { cited_.reserve(all.size()); }
+
+    // Notes the source id an item cites and returns it, for the item's `source`. An item naming no source (lint
+    // rejects such a rule set) cites "" and adds nothing to the map.
+    const std::string& cite(const std::string& id) {
+        if (id.empty() || (last_ != nullptr && last_->first == id)) return id;  // neighbours mostly cite the same
+        const auto found = all_.find(id);
+        if (found == all_.end()) return id;  // cannot happen: loading refuses an unknown source id
+        last_ = &*found;
+        if (std::find(cited_.begin(), cited_.end(), last_) == cited_.end()) cited_.push_back(last_);
+        return id;
+    }
+
+    // The map of the sources noted, keys in sorted order (the rule set's map is sorted already).
+    void write(JsonWriter& w) const {
+        w.begin_object();
+        for (const Entry& entry : all_) {
+            if (std::find(cited_.begin(), cited_.end(), &entry) != cited_.end()) w.key(entry.first).string(entry.second);
+        }
+        w.end_object();
+    }
+
+private:
+    const std::map<std::string, std::string>& all_;
+    std::vector<const Entry*> cited_;  // few (a result cites about ten sources): a linear search beats hashing
+    const Entry* last_ = nullptr;
+};
 
 }  // namespace
 
@@ -335,31 +369,22 @@ Evaluation evaluate(const RuleSet& rules, Answers& answers) {
 
 std::string result_text(const RuleSet& rules, const Answers& answers, const Evaluation& evaluation) {
     const Texts texts(rules, answers.locale, answers.mode);
-    JsonWriter w(32 * 1024);  // a full result with citations runs to about 20 kB
+    JsonWriter w(16 * 1024);  // a full clinician result runs to about 12 kB
+    CitedSources sources(rules.sources);
     // Keys are written in sorted order (see json_writer.h); each object's keys are listed in a comment.
-    // Neighbouring items mostly cite the same source: remember the last look-up.
-    const std::string* last_source = nullptr;
-    const std::string* last_citation = nullptr;
-    const auto citation = [&](const std::string& source) -> const std::string& {
-        if (last_source == nullptr || *last_source != source) {
-            last_source = &source;
-            last_citation = &rules.citation(source);
-        }
-        return *last_citation;
-    };
-    const auto cited = [&w](const std::string& id, const std::string& text, const std::string& citation) {
-        w.begin_object().key("id").string(id).key("source").repeated_string(citation).key("text").string(text);
+    const auto cited = [&](const std::string& id, const std::string& text, const std::string& source) {
+        w.begin_object().key("id").string(id).key("source").string(sources.cite(source)).key("text").string(text);
         w.end_object();
     };
     const auto item_list = [&](const std::vector<Item>& items, const std::vector<std::size_t>& shown,
                                std::string_view prefix) {
         w.begin_array();
-        for (std::size_t i : shown) cited(items[i].id, texts.get(prefix, items[i].id), citation(items[i].source));
+        for (std::size_t i : shown) cited(items[i].id, texts.get(prefix, items[i].id), items[i].source);
         w.end_array();
     };
 
     // advice, answered, engine, escalate, fired, locale, mechanisms, mode, pain_type, red_flags, roots, rules,
-    // safety_net, triage
+    // safety_net, sources, triage
     const Level& level = rules.triage.levels[evaluation.level];
     w.begin_object();
     w.key("advice");
@@ -385,7 +410,7 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
         w.begin_object().key("evidence").begin_array();
         for (std::size_t i : f.evidence) {
             const MechanismEvidence& e = mechanism.evidence[i];
-            cited(e.id, texts.get("mechanism.evidence.", e.id), citation(e.source));
+            cited(e.id, texts.get("mechanism.evidence.", e.id), e.source);
         }
         w.end_array();
         w.key("id").string(mechanism.id).key("score").number(f.score).key("spinal").boolean(mechanism.spinal);
@@ -417,7 +442,7 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
                 const PainEvidence& e = rules.pain_type.evidence[i];
                 // favours, id, source, text
                 w.begin_object().key("favours").string(e.favours).key("id").string(e.id);
-                w.key("source").repeated_string(citation(e.source));
+                w.key("source").string(sources.cite(e.source));
                 w.key("text").string(texts.get("pain_type.evidence.", e.id)).end_object();
             }
             w.end_array();
@@ -442,12 +467,12 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
                 if (!values.region.empty()) values.region += ", ";
                 values.region += texts.get("region.", rules.regions[r].id);
             }
-            cited(e.id, texts.format("roots.evidence.", e.id, values), citation(e.source));
+            cited(e.id, texts.format("roots.evidence.", e.id, values), e.source);
         }
         values.region.clear();
         for (std::size_t k : f.evidence) {
             const RootEvidence& e = rules.roots.evidence[k];
-            cited(e.id, texts.format("roots.evidence.", e.id, values), citation(e.source));
+            cited(e.id, texts.format("roots.evidence.", e.id, values), e.source);
         }
         w.end_array();
         w.key("label").joined({values.root, " ", values.side});
@@ -469,11 +494,16 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
     w.key("safety_net");
     item_list(rules.safety_net, evaluation.safety_net, "safety_net.");
 
+    // `sources` comes before `triage` in key order, so the triage reasons' sources are noted ahead of their items.
+    for (std::size_t i : evaluation.reasons) sources.cite(rules.triage.rules[i].source);
+    w.key("sources");
+    sources.write(w);
+
     // level, reasons, text, title
     w.key("triage").begin_object().key("level").string(level.id).key("reasons").begin_array();
     for (std::size_t i : evaluation.reasons) {
         const TriageRule& rule = rules.triage.rules[i];
-        cited(rule.id, texts.get("triage.", rule.id), citation(rule.source));
+        cited(rule.id, texts.get("triage.", rule.id), rule.source);
     }
     w.end_array();
     w.key("text").string(texts.get("level." + level.id + ".text"));

@@ -79,22 +79,6 @@ JsonWriter& JsonWriter::string(std::string_view text) {
     return *this;
 }
 
-JsonWriter& JsonWriter::repeated_string(const std::string& text) {
-    separate();
-    for (const Written& earlier : repeated_) {
-        if (earlier.text == text.data()) {
-            char* to = room(earlier.length);  // may move out_'s buffer: take the address first
-            std::memcpy(to, out_.get() + earlier.at, earlier.length);
-            size_ += earlier.length;
-            return *this;
-        }
-    }
-    const std::size_t at = size_;
-    escape(text);
-    repeated_.push_back(Written{text.data(), at, size_ - at});
-    return *this;
-}
-
 JsonWriter& JsonWriter::number(double value) {
     separate();
     if (!std::isfinite(value)) {  // as dump() writes them

@@ -30,9 +30,6 @@ public:
     JsonWriter& end_array();
     JsonWriter& key(std::string_view name);
     JsonWriter& string(std::string_view text);
-    // The same as string(text) for a string that outlives the writer and repeats in the output (a citation): its
-    // escaped form is copied from where it was first written.
-    JsonWriter& repeated_string(const std::string& text);
     JsonWriter& number(double value);
     JsonWriter& integer(long long value);
     JsonWriter& boolean(bool value);
@@ -51,11 +48,6 @@ private:
     std::size_t size_ = 0;
     std::vector<char> has_items_;  // per open container: whether a comma must precede the next item
     bool after_key_ = false;
-    struct Written {
-        const char* text;        // the source string's bytes
-        std::size_t at, length;  // where its escaped form (quotes included) is in out_
-    };
-    std::vector<Written> repeated_;
 
     char* room(std::size_t bytes);  // space for `bytes` more bytes at the end; the caller advances size_
     void put(char c) { *room(1) = c, ++size_; }

@@ -211,12 +211,6 @@ public:
         const auto found = question_index.find(id);
         return found == question_index.end() ? nullptr : &questions[found->second];
     }
-    // The citation text for a source id, "" when the id is empty.
-    const std::string& citation(const std::string& source_id) const {
-        static const std::string kNone;
-        const auto found = sources.find(source_id);
-        return found == sources.end() ? kNone : found->second;
-    }
 };
 
 struct RuleProblem {

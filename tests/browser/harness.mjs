@@ -52,6 +52,16 @@ export function loadRegions() {
   return readJson(join(repoRoot, 'rules', manifest().files.regions)).regions;
 }
 
+/** A locale's texts as shown in `mode`: in clinician mode a `<key>@clinician` variant replaces `<key>`. */
+function withModeTexts(texts, mode) {
+  const shown = {};
+  for (const [key, text] of Object.entries(texts)) {
+    if (!key.endsWith('@clinician')) shown[key] ??= text;
+    else if (mode === 'clinician') shown[key.slice(0, -'@clinician'.length)] = text;
+  }
+  return shown;
+}
+
 export function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -249,10 +259,11 @@ export function visibleTexts(page) {
  * radio and the region buttons, and moves on with the Next / See my result button.
  */
 export class Person {
-  constructor(page, lang = 'en') {
+  /** mode "clinician" reads the rule set's `<key>@clinician` texts where they exist, as the engine shows them. */
+  constructor(page, lang = 'en', { mode = 'self' } = {}) {
     this.page = page;
     this.lang = lang;
-    this.text = loadLocale(lang);
+    this.text = withModeTexts(loadLocale(lang), mode);
     this.questions = loadQuestionnaire().questions;
     const regions = loadRegions();
     this.regionLabels = new Map(regions.map((r) => [r.id, this.text[`region.${r.id}`]]));

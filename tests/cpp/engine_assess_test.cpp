@@ -1,9 +1,10 @@
 // Assessment over the fixture rule set: the whole result document, visibility and modes, the scoring formulas of
 // rules/README.md (roots half_score, both-sides merge, max_reported, mechanism normalisation, classify order), triage,
-// texts and locales, `fired`, determinism, next() and questionnaire().
+// texts and locales, the cited sources map, `fired`, determinism, next() and questionnaire().
 #include <cstdio>
 #include <ctime>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -40,7 +41,7 @@ protected:
 TEST_F(EngineAssess, EmptyAnswersGiveTheWholeDefaultDocument) {
     const std::string sha = json::parse(engine.info())["rules"]["sha256"];
     const json expected = {
-        {"advice", {{{"id", "general"}, {"source", "Fixture citation one"}, {"text", "Advice general."}}}},
+        {"advice", {{{"id", "general"}, {"source", "s1"}, {"text", "Advice general."}}}},
         {"answered", 0},
         {"engine", "1.0.0"},
         {"escalate", false},
@@ -54,7 +55,8 @@ TEST_F(EngineAssess, EmptyAnswersGiveTheWholeDefaultDocument) {
         {"red_flags", json::array()},
         {"roots", json::array()},
         {"rules", {{"name", "engine-fixture"}, {"sha256", sha}, {"version", "0.1.0"}}},
-        {"safety_net", {{{"id", "always"}, {"source", "Fixture citation one"}, {"text", "Safety net always."}}}},
+        {"safety_net", {{{"id", "always"}, {"source", "s1"}, {"text", "Safety net always."}}}},
+        {"sources", {{"s1", "Fixture citation one"}}},
         {"triage",
          {{"level", "green"}, {"reasons", json::array()}, {"text", "What level green means."}, {"title", "Level green"}}}};
     EXPECT_EQ(json::parse(engine.assess("{}")), expected);
@@ -71,7 +73,7 @@ TEST_F(EngineAssess, HiddenAnswersAreIgnored) {
     EXPECT_EQ(shown["escalate"], true);
     EXPECT_EQ(shown["red_flags"], json({"both_sides_rule"}));
     EXPECT_EQ(shown["triage"]["reasons"],
-              json::parse(R"J([{"id": "both_sides_rule", "source": "Fixture citation two",
+              json::parse(R"J([{"id": "both_sides_rule", "source": "s2",
                                "text": "Triage reason both_sides_rule."}])J"));
     EXPECT_EQ(ids(shown["advice"]), json({"general", "urgent_help"}));
 }
@@ -87,7 +89,7 @@ TEST_F(EngineAssess, ModesHideQuestions) {
     EXPECT_EQ(clinician["roots"], json::parse(R"J([{"root": "R3", "side": "left", "score": 0.6,
         "label": "Root R3 (left)", "regions": [],
         "evidence": [{"id": "exam_positive", "text": "Positive sign for Root R3 (left).",
-                      "source": "Fixture citation two"}]}])J"));
+                      "source": "s2"}]}])J"));
 }
 
 TEST_F(EngineAssess, EvidenceSideFromACondition) {
@@ -110,11 +112,11 @@ TEST_F(EngineAssess, RootScoresFollowHalfScore) {
     EXPECT_EQ(result["roots"], json::parse(R"J([
         {"root": "R1", "side": "left", "score": 0.556, "label": "Root R1 (left)", "regions": ["left_shin"],
          "evidence": [{"id": "pain_in_zone", "text": "Pain in left foot, the area of Root R1 (left).",
-                       "source": "Fixture citation one"},
-                      {"id": "numb_in_zone", "text": "Numbness in left shin.", "source": "Fixture citation one"}]},
+                       "source": "s1"},
+                      {"id": "numb_in_zone", "text": "Numbness in left shin.", "source": "s1"}]},
         {"root": "R2", "side": "left", "score": 0.333, "label": "Root R2 (left)", "regions": ["left_foot"],
          "evidence": [{"id": "pain_in_zone", "text": "Pain in left foot, the area of Root R2 (left).",
-                       "source": "Fixture citation one"}]}])J"));
+                       "source": "s1"}]}])J"));
 }
 
 TEST_F(EngineAssess, CloseSidesMergeIntoBoth) {
@@ -134,7 +136,7 @@ TEST_F(EngineAssess, CloseSidesMergeIntoBoth) {
     EXPECT_EQ(result["roots"][1], json::parse(R"J({"root": "R2", "side": "right", "score": 0.333,
         "label": "Root R2 (right)", "regions": ["right_foot"],
         "evidence": [{"id": "pain_in_zone", "text": "Pain in right foot, the area of Root R2 (right).",
-                      "source": "Fixture citation one"}]})J"));
+                      "source": "s1"}]})J"));
 }
 
 TEST_F(EngineAssess, DistantSidesStaySeparateAndMaxReportedCuts) {
@@ -152,7 +154,7 @@ TEST_F(EngineAssess, MechanismScoresAreNormalised) {
     const json older = assess({{"age", 60}});
     EXPECT_EQ(older["mechanisms"], json::parse(R"J([{"id": "mech_a", "score": 0.5, "spinal": true,
         "text": "Mechanism mech_a.", "evidence": [{"id": "older_evidence", "text": "Mechanism evidence older_evidence.",
-        "source": "Fixture citation one"}]}])J"));
+        "source": "s1"}]}])J"));
     EXPECT_EQ(assess({{"age", 60}, {"duration", 20}})["mechanisms"][0]["score"], 1.0);
     // A negative weight cancels: (1 - 1) / 2 = 0, not reported, but both evidence items fired.
     const json young = assess({{"age", 15}, {"duration", 20}});
@@ -176,7 +178,7 @@ TEST_F(EngineAssess, PainTypeClassifyInOrder) {
     EXPECT_EQ(sharp["classification"], "indeterminate");
     EXPECT_EQ(sharp["radicular"], 1.5);
     EXPECT_EQ(sharp["evidence"], json::parse(R"J([{"id": "sharp", "favours": "radicular",
-        "text": "Pain evidence sharp.", "source": "Fixture citation one"}])J"));
+        "text": "Pain evidence sharp.", "source": "s1"}])J"));
     EXPECT_EQ(pain({{"qualities", {"sharp"}}, {"numb_regions", {"left_shin"}}})["classification"], "radicular");
     EXPECT_EQ(pain({{"qualities", {"sharp", "dull"}}})["classification"], "mixed");
     EXPECT_EQ(pain({{"qualities", {"dull"}}})["classification"], "referred");
@@ -209,6 +211,75 @@ TEST_F(EngineAssess, ClinicianVariantsAndLocales) {
     EXPECT_EQ(french["triage"]["title"], "FR Level red");
     EXPECT_EQ(french["triage"]["reasons"][0]["text"], "FR Triage reason alarm_rule.");
     EXPECT_EQ(french["locale"], "fr");
+}
+
+// Every `source` a result's cited items name, in the order written.
+std::vector<std::string> cited_sources(const json& result) {
+    std::vector<std::string> cited;
+    const auto add = [&](const json& items) {
+        for (const json& item : items) cited.push_back(item.at("source").get<std::string>());
+    };
+    add(result["triage"]["reasons"]);
+    add(result["pain_type"]["evidence"]);
+    for (const json& root : result["roots"]) add(root["evidence"]);
+    for (const json& mechanism : result["mechanisms"]) add(mechanism["evidence"]);
+    add(result["advice"]);
+    add(result["safety_net"]);
+    return cited;
+}
+
+TEST_F(EngineAssess, SourcesMapHoldsExactlyTheCitedSources) {
+    const json catalogue = json::parse(testing::fixture_rule_files().at("sources.json"))["sources"];
+    const json documents = json::parse(R"J([
+        {},
+        {"answers": {"age": 60}},
+        {"answers": {"has_pain": "yes", "pain_side": "both", "age": 60, "alarm": "yes", "qualities": ["sharp", "dull"],
+                     "numb_regions": ["left_shin"], "duration": 20}},
+        {"mode": "clinician", "locale": "fr", "answers": {"has_pain": "yes", "pain_side": "left", "exam_sign": "positive"}}
+    ])J");
+    for (const json& document : documents) {
+        const json result = json::parse(engine.assess(document.dump()));
+        const std::vector<std::string> cited = cited_sources(result);
+        json expected = json::object();
+        for (const std::string& id : cited) {
+            ASSERT_TRUE(catalogue.contains(id)) << "'" << id << "' is not a source id\n" << document.dump();
+            expected[id] = catalogue[id];
+        }
+        EXPECT_EQ(result["sources"], expected) << document.dump();
+    }
+    // The map is per result: the default result cites s1 only, the fuller one s1 and s2.
+    EXPECT_EQ(json::parse(engine.assess(documents[0].dump()))["sources"], json({{"s1", "Fixture citation one"}}));
+    EXPECT_EQ(json::parse(engine.assess(documents[2].dump()))["sources"].size(), 2u);
+}
+
+TEST(EngineAssessSources, ASourceCitedOnlyByATriageReasonIsInTheMap) {
+    // `sources` is written before `triage`, so the reasons' sources must be gathered ahead of their items.
+    RuleFiles files = testing::fixture_rule_files();
+    files = testing::edited(files, "sources.json", [](json& doc) { doc["sources"]["s3"] = "Fixture citation three"; });
+    files = testing::edited(files, "triage.json", [](json& doc) { doc["rules"][0]["source"] = "s3"; });
+    Engine engine;
+    ASSERT_FALSE(json::parse(engine.load_rules(files)).contains("error"));
+    const json result = json::parse(engine.assess(R"({"answers": {"alarm": "yes"}})"));
+    EXPECT_EQ(result["triage"]["reasons"][0]["source"], "s3");
+    EXPECT_EQ(cited_sources(result), (std::vector<std::string>{"s3", "s1", "s2", "s1"}));
+    EXPECT_EQ(result["sources"], json({{"s1", "Fixture citation one"}, {"s2", "Fixture citation two"},
+                                       {"s3", "Fixture citation three"}}));
+}
+
+TEST(EngineAssessSources, ItemsWithoutASourceCiteNothing) {
+    // Lint refuses such a set, but loading takes it: its items cite "" and the map stays empty.
+    RuleFiles files = testing::edited(testing::fixture_rule_files(), "advice.json", [](json& doc) {
+        for (json& item : doc["advice"]) item.erase("source");
+        for (json& item : doc["safety_net"]) item.erase("source");
+    });
+    Engine engine;
+    ASSERT_FALSE(json::parse(engine.load_rules(files)).contains("error"));
+    const std::string text = engine.assess("{}");
+    const json result = json::parse(text);
+    EXPECT_EQ(result["advice"][0]["source"], "");
+    EXPECT_EQ(result["safety_net"][0]["source"], "");
+    EXPECT_EQ(result["sources"], json::object());
+    EXPECT_EQ(text, result.dump());
 }
 
 TEST_F(EngineAssess, FiredListsEveryHeldItemInEvaluationOrder) {

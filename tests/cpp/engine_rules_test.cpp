@@ -2,7 +2,6 @@
 // listed (each at "<file><JSON Pointer>") while the previous set keeps working; the no_rules state; lint findings;
 // evaluate_logic.
 #include <algorithm>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,13 +17,7 @@ namespace {
 
 using nlohmann::json;
 
-// The fixture with file `path` edited through `edit` on its parsed JSON.
-RuleFiles edited(RuleFiles files, const std::string& path, const std::function<void(json&)>& edit) {
-    json doc = json::parse(files.at(path));
-    edit(doc);
-    files[path] = doc.dump(2);
-    return files;
-}
+using testing::edited;
 
 std::vector<std::string> problem_paths(const json& refusal) {
     std::vector<std::string> paths;

@@ -16,15 +16,16 @@ function card(title, className, ...children) {
 }
 
 // Citations for clinicians: each finding carries a bracketed number into one numbered list at the end, so a source
-// cited by many findings is printed once. cite(entry) -> '[n]' or null (self mode, or no source).
-function createCitations(clinician) {
+// cited by many findings is printed once. Findings name their source by id; the texts are in result.sources.
+// cite(entry) -> '[n]' or null (self mode, or no source); sources() -> the cited texts in number order.
+function createCitations(clinician, texts) {
     const numbers = new Map();
     const cite = (entry) => {
         if (!clinician || !entry.source) return null;
         if (!numbers.has(entry.source)) numbers.set(entry.source, numbers.size + 1);
         return h('span', { class: 'cite', text: ` [${numbers.get(entry.source)}]` });
     };
-    return { cite, sources: () => [...numbers.keys()] };
+    return { cite, sources: () => [...numbers.keys()].map((id) => texts[id]) };
 }
 
 function itemList(entries, cite, className) {
@@ -116,7 +117,7 @@ export function renderResults({ result, questionnaire, answers, t, emergencyNumb
     const headingId = uid('results-title');
     const safetyId = uid('safety-title');
     const heading = h('h2', { id: headingId, class: 'screen-title', tabindex: '-1', text: t('results_title') });
-    const { cite, sources } = createCitations(clinician);
+    const { cite, sources } = createCitations(clinician, result.sources);
     const button = (text, onclick, kind = 'secondary') => h('button', {
         type: 'button', class: ['button', kind], part: 'button', onclick, text,
     });
