@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "engine.h"
+#include "json_release.h"
 #include "json_writer.h"
 #include "texts.h"
 
@@ -312,6 +313,10 @@ void shown_items(const std::vector<Item>& items, const char* part, Evaluation& o
 
 
 }  // namespace
+
+Evaluation::~Evaluation() {
+    release_shallow(data);
+}
 
 Evaluation evaluate(const RuleSet& rules, Answers& answers) {
     Evaluation out;
