@@ -42,7 +42,7 @@ private:
 // added, so one DataIndex serves every condition of the assessment.
 class Conditions {
 public:
-    explicit Conditions(const json& data) : data_(data) {}
+    Conditions(const json& data, const jsonlogic::KeyTable& keys) : data_(data), index_(keys) {}
 
     // As holds() (rule_set.h): an absent condition holds, an error counts as false.
     bool hold(const Condition& condition) {
@@ -321,7 +321,7 @@ Evaluation::~Evaluation() {
 Evaluation evaluate(const RuleSet& rules, Answers& answers) {
     Evaluation out;
     out.data = Object().add("mode", answers.mode).add("facts", json::object()).add("derived", json::object()).take();
-    Conditions conditions(out.data);
+    Conditions conditions(out.data, rules.condition_keys);
     std::size_t items = rules.facts.size() + rules.pain_type.evidence.size() + rules.roots.region_evidence.size() +
                         rules.roots.evidence.size() + rules.triage.rules.size() + rules.advice.size() +
                         rules.safety_net.size();

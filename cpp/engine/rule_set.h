@@ -206,6 +206,9 @@ public:
     TriageModel triage;
     std::vector<Item> advice;
     std::vector<Item> safety_net;
+    // Numbers the top-level condition-data keys every condition reads, so that evaluation finds them by number
+    // (jsonlogic::DataIndex); each condition program is compiled with it.
+    jsonlogic::KeyTable condition_keys;
 
     const Question* find_question(const std::string& id) const {
         const auto found = question_index.find(id);

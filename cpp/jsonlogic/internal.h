@@ -21,29 +21,28 @@
 
 namespace rootcheck::jsonlogic {
 
-// DataIndex's table: open addressing over the 64-bit hashes of top-level keys, holding where each key and value
-// lives inside the indexed data object (std::map nodes do not move while the map grows).
+// DataIndex's memory: per KeyTable number, where that key's value lives inside the indexed data object (std::map
+// nodes do not move while the map grows), or that it was absent when the object had `absent_at_size` keys. Entries of
+// an older generation are unknown, so starting over with other data clears nothing.
 struct DataIndex::Impl {
-    struct Slot {
-        std::uint64_t hash = 0;
-        const std::string* key = nullptr;  // null: empty slot
-        const json* value = nullptr;
+    struct Entry {
+        const json* value = nullptr;  // null: absent
+        std::size_t absent_at_size = 0;
+        std::uint32_t generation = 0;
     };
-    // A power of two. Keys beyond kMaxFilled are not remembered (still found, by a search of the object): the
-    // engine's conditions read about 70 distinct top-level keys.
-    static constexpr std::size_t kSlots = 256;
-    static constexpr std::size_t kMaxFilled = 192;
     const json* data = nullptr;  // the object indexed
-    std::size_t filled = 0;
-    Slot slots[kSlots];
+    std::uint32_t generation = 0;
+    std::vector<Entry> entries;  // by key number, grown on demand
 
     void reset(const json& object) {
-        if (filled != 0) std::fill(std::begin(slots), std::end(slots), Slot{});
         data = &object;
-        filled = 0;
+        if (++generation == 0) {  // wrapped round: forget every entry for good
+            entries.assign(entries.size(), Entry{});
+            generation = 1;
+        }
     }
-    // The value of top-level key `key` (with hash `hash`) of `data`, nullptr when absent.
-    const json* find(const std::string& key, std::uint64_t hash);
+    // The value of top-level key `key`, numbered `number`, of `data`; nullptr when absent.
+    const json* find(const std::string& key, std::size_t number);
 };
 
 }  // namespace rootcheck::jsonlogic
@@ -126,9 +125,6 @@ struct Frame {
     const Frame* parent = nullptr;
 };
 
-// FNV-1a: the hash DataIndex files keys under; computed once per literal path segment, at compile time.
-std::uint64_t key_hash(const std::string& key);
-
 struct Ctx {
     const Frame* top = nullptr;
     json error;  // {"type": ...} once an evaluation failed
@@ -141,6 +137,8 @@ struct Ctx {
     }
 };
 
+inline constexpr std::size_t kNoKeyNumber = static_cast<std::size_t>(-1);
+
 struct Node;
 using OpFn = bool (*)(const Node&, Ctx&, Value&);
 
@@ -152,7 +150,7 @@ struct Node {
     bool static_path = false;     // var/val/exists: `path` (and scope_level) hold the whole literal path
     std::size_t scope_level = 0;  // val [[n], ...]: scope levels to climb
     std::vector<json> path;       // literal path segments (strings or numbers)
-    std::uint64_t first_hash = 0; // key_hash of path[0] when it is a string (DataIndex look-ups)
+    std::size_t key_number = kNoKeyNumber;  // KeyTable number of path[0], for DataIndex look-ups
     bool null_literal_operand = false;  // map/filter/reduce written with a literal null collection or body
 };
 
