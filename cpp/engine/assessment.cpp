@@ -46,9 +46,7 @@ public:
 
     // As holds() (rule_set.h): an absent condition holds, an error counts as false.
     bool hold(const Condition& condition) {
-        if (!condition.present) return true;
-        const jsonlogic::Outcome outcome = condition.program.evaluate(data_, index_);
-        return outcome.ok && jsonlogic::truthy(outcome.value);
+        return !condition.present || condition.program.holds(data_, index_);
     }
     jsonlogic::Outcome evaluate(const jsonlogic::Program& program) { return program.evaluate(data_, index_); }
 

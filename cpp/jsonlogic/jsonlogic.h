@@ -95,6 +95,9 @@ public:
     Outcome evaluate(const json& data) const;
     // The same, looking up the data's top-level keys through `index` (see DataIndex).
     Outcome evaluate(const json& data, DataIndex& index) const;
+    // truthy(evaluate(data, index).value), an error counting as false, without building the Outcome (no copy of a
+    // result borrowed from the data or the rule): for conditions, which only need the verdict.
+    bool holds(const json& data, DataIndex& index) const;
 
     // The literal data paths this rule reads through var/val/exists/missing/missing_some, first segment first
     // (e.g. "derived.pain_type.radicular" -> {"derived","pain_type","radicular"}), each once, in rule order, for
@@ -107,6 +110,7 @@ private:
     std::unique_ptr<Impl> impl_;
 
     Outcome run(const json& data, DataIndex::Impl* index) const;
+    DataIndex::Impl* index_for(const json& data, DataIndex& index) const;
 };
 
 // JsonLogic truthiness (the suites' truthiness.json): false, null, 0, "", [] are falsy; everything else truthy.

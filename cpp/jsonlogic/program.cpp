@@ -304,9 +304,29 @@ Outcome Program::evaluate(const json& data) const {
 }
 
 Outcome Program::evaluate(const json& data, DataIndex& index) const {
-    if (!data.is_object()) return run(data, nullptr);
+    return run(data, index_for(data, index));
+}
+
+DataIndex::Impl* Program::index_for(const json& data, DataIndex& index) const {
+    if (!data.is_object()) return nullptr;
     if (index.impl_->data != &data) index.impl_->reset(data);
-    return run(data, index.impl_.get());
+    return index.impl_.get();
+}
+
+bool Program::holds(const json& data, DataIndex& index) const {
+    if (!impl_) return false;  // a moved-from program: an error
+    detail::Ctx ctx;
+    ctx.index = index_for(data, index);
+    detail::Frame root;
+    root.data = &data;
+    ctx.top = &root;
+    detail::Value value;
+    if (!detail::eval(impl_->root, ctx, value)) return false;
+    const json& result = value.get();
+    // evaluate() refuses to copy out a borrowed value nested too deep ("Invalid Arguments"): the same verdict here.
+    if (value.borrowed() && result.is_structured() && !detail::within_depth(result, detail::kMaxValueDepth))
+        return false;
+    return truthy(result);
 }
 
 Outcome Program::run(const json& data, DataIndex::Impl* index) const {

@@ -218,6 +218,34 @@ TEST(JsonLogicDataIndex, GivesTheSameResultsAsThePlainLookUpWhileTheDataGrows) {
     EXPECT_EQ(side.evaluate(data, index).value, json("right"));
 }
 
+TEST(JsonLogicProgram, HoldsIsTheTruthOfEvaluateWithErrorsFalse) {
+    const json data = json::parse(R"({"age": 60, "side": "left", "regions": ["left_heel"], "empty": [], "zero": 0})");
+    const char* rules[] = {
+        R"({">=": [{"var": "age"}, 50]})",     R"({"<": [{"var": "age"}, 50]})",  R"({"var": "side"})",
+        R"({"var": "regions"})",               R"({"var": "empty"})",             R"({"var": "zero"})",
+        R"({"var": "absent"})",                R"({"and": [true, {"var": "side"}]})",
+        R"({"throw": "always"})",              R"({"+": ["x", 1]})",              R"({"frobnicate": [1]})",
+        R"({"in": ["left_heel", {"var": "regions"}]})",
+    };
+    KeyTable keys;
+    for (const char* rule : rules) {
+        const Program program = Program::compile(json::parse(rule), nullptr, &keys);
+        DataIndex index(keys);
+        const Outcome outcome = program.evaluate(data);
+        EXPECT_EQ(program.holds(data, index), outcome.ok && truthy(outcome.value)) << rule;
+    }
+    DataIndex index;
+    EXPECT_FALSE(Program().holds(data, index));  // a default program evaluates to null
+    // A value too deep to copy out is an error for evaluate(), so it does not hold either.
+    json deep = json::array();
+    for (int i = 0; i < 300; ++i) deep = json::array({std::move(deep)});
+    const json deep_data = {{"deep", deep}};
+    const Program read_deep = Program::compile(json::parse(R"({"var": "deep"})"), nullptr, &keys);
+    EXPECT_FALSE(read_deep.evaluate(deep_data).ok);
+    DataIndex deep_index(keys);
+    EXPECT_FALSE(read_deep.holds(deep_data, deep_index));
+}
+
 TEST(JsonLogicDataIndex, ServesManyKeysAndProgramsCompiledWithoutAKeyTable) {
     json data = json::object();
     KeyTable keys;
