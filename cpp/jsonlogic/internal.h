@@ -104,8 +104,16 @@ public:
     json release() { return std::move(own_); }
 
 private:
-    static const json& constant(bool value);
-    static const json& constant_null();
+    // Inline: every Value starts out referring to null, and an out-of-line call per node showed in profiles.
+    static const json& constant(bool value) {
+        static const json kFalse = false;
+        static const json kTrue = true;
+        return value ? kTrue : kFalse;
+    }
+    static const json& constant_null() {
+        static const json kNull;
+        return kNull;
+    }
 
     const json* ref_ = &constant_null();
     bool constructed_ = false;

@@ -15,17 +15,6 @@ using detail::OperatorKind;
 
 namespace detail {
 
-const json& Value::constant(bool value) {
-    static const json kFalse = false;
-    static const json kTrue = true;
-    return value ? kTrue : kFalse;
-}
-
-const json& Value::constant_null() {
-    static const json kNull;
-    return kNull;
-}
-
 bool copy_bounded(const json& source, Ctx& ctx, json& out) {
     if (!within_depth(source, kMaxValueDepth)) return ctx.fail(kInvalidArguments);
     out = source;
