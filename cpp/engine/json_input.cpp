@@ -45,6 +45,17 @@ std::string without_exception_id(const char* what) {
     return detail;
 }
 
+// The bytes that end a plain run inside a JSON string: the closing quote, a backslash and control characters.
+struct StringStops {
+    bool stop[256];
+    constexpr StringStops() : stop() {
+        for (int c = 0; c < 0x20; ++c) stop[c] = true;
+        stop[static_cast<unsigned char>('"')] = true;
+        stop[static_cast<unsigned char>('\\')] = true;
+    }
+};
+constexpr StringStops kStringStops{};
+
 // A single-pass parser for the common case: valid JSON without \u escapes, numbers that need no overflow handling,
 // nesting within the limit. It builds exactly the value nlohmann's parser would (non-negative integers unsigned,
 // negative ones signed, anything with a fraction or exponent a double via strtod, the last of duplicate keys wins)
@@ -154,18 +165,16 @@ private:
         ++p_;  // '"'
         out.clear();
         const char* run = p_;
-        while (p_ != end_) {
+        for (;;) {
+            while (p_ != end_ && !kStringStops.stop[static_cast<unsigned char>(*p_)]) ++p_;  // one test per byte
+            if (p_ == end_) return false;
             const char c = *p_;
             if (c == '"') {
                 out.append(run, static_cast<std::size_t>(p_ - run));
                 ++p_;
                 return true;
             }
-            if (static_cast<unsigned char>(c) < 0x20) return false;
-            if (c != '\\') {
-                ++p_;
-                continue;
-            }
+            if (c != '\\') return false;  // a control character
             out.append(run, static_cast<std::size_t>(p_ - run));
             if (++p_ == end_) return false;
             switch (*p_) {
@@ -181,7 +190,6 @@ private:
             }
             run = ++p_;
         }
-        return false;
     }
 
     static bool digit(char c) { return c >= '0' && c <= '9'; }
