@@ -260,6 +260,7 @@ void mechanisms(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
         const Mechanism& mechanism = model.mechanisms[m];
         MechanismFinding f;
         f.mechanism = m;
+        f.evidence.reserve(mechanism.evidence.size());
         double sum = 0;
         for (std::size_t i = 0; i < mechanism.evidence.size(); ++i) {
             const MechanismEvidence& e = mechanism.evidence[i];
@@ -282,6 +283,7 @@ void mechanisms(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
 void triage(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
     const TriageModel& model = rules.triage;
     std::vector<std::size_t> fired;
+    fired.reserve(model.rules.size());
     for (std::size_t i = 0; i < model.rules.size(); ++i) {
         const TriageRule& rule = model.rules[i];
         if (!conditions.hold(rule.when)) continue;
@@ -324,7 +326,13 @@ Evaluation evaluate(const RuleSet& rules, Answers& answers) {
                         rules.roots.evidence.size() + rules.triage.rules.size() + rules.advice.size() +
                         rules.safety_net.size();
     for (const Mechanism& mechanism : rules.mechanisms.mechanisms) items += mechanism.evidence.size();
-    out.fired.reserve(items);  // every item that can fire: one allocation instead of a series of regrowths
+    // Room for every item that can fire or show: one allocation each instead of a series of regrowths.
+    out.fired.reserve(items);
+    out.pain_evidence.reserve(rules.pain_type.evidence.size());
+    out.reasons.reserve(rules.triage.rules.size());
+    out.red_flags.reserve(rules.triage.rules.size());
+    out.advice.reserve(rules.advice.size());
+    out.safety_net.reserve(rules.safety_net.size());
     visibility(rules, answers, out, conditions);
     facts(rules, out, conditions);
     pain_type(rules, out, conditions);

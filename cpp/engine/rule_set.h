@@ -42,7 +42,11 @@ const char* to_string(QuestionType type);
 // Which modes show a section or question: "all", "self" or "clinician".
 struct ModeFilter {
     std::string value = "all";
-    bool allows(const std::string& mode) const { return value == "all" || value == mode; }
+    // As string_views, both comparisons check the length first (comparing with a char* measures it every time).
+    bool allows(std::string_view mode) const {
+        const std::string_view filter = value;
+        return filter == "all" || filter == mode;
+    }
 };
 
 struct Section {
