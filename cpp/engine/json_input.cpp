@@ -114,16 +114,17 @@ private:
             ++p_;
             return true;
         }
-        std::string key;
         for (;;) {
+            std::string key;
             skip_space();
             if (p_ == end_ || *p_ != '"' || !string(key)) return false;
             skip_space();
             if (p_ == end_ || *p_ != ':') return false;
             ++p_;
-            json member;
+            // The value is parsed in place, in the member's own node: no copy of the key, no move of the value. A
+            // repeated key finds its member, which the value then overwrites: as nlohmann's parser, the last one wins.
+            json& member = members.try_emplace(std::move(key)).first->second;
             if (!value(member, depth)) return false;
-            members[key] = std::move(member);  // as nlohmann's parser: a repeated key keeps its last value
             skip_space();
             if (p_ == end_) return false;
             if (*p_ == '}') {
