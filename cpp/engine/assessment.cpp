@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <string_view>
 
 #include "engine.h"
 #include "json_release.h"
@@ -127,8 +128,9 @@ struct Sides {
     std::size_t last = kRight + 1;
 
     static Sides named(const std::string& side) {
-        if (side == kSideNames[kLeft]) return {kLeft, kLeft + 1};
-        if (side == kSideNames[kRight]) return {kRight, kRight + 1};
+        const std::string_view name = side;  // compares lengths first; std::string == char* measures the char*
+        if (name == kSideNames[kLeft]) return {kLeft, kLeft + 1};
+        if (name == kSideNames[kRight]) return {kRight, kRight + 1};
         return {};
     }
 };
