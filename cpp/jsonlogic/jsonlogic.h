@@ -23,7 +23,6 @@
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -48,12 +47,13 @@ struct CompileProblem {
 // programs that will share a DataIndex (the engine: one per rule set); it grows while they compile.
 class KeyTable {
 public:
-    // The number of `key`, given on first sight: 0, 1, 2, ...
+    // The number of `key`, given on first sight: 0, 1, 2, ... (A linear search: this runs only while compiling, over
+    // a few dozen keys, and a hash table would add its code to the WebAssembly download.)
     std::size_t number(const std::string& key);
-    std::size_t size() const { return numbers_.size(); }
+    std::size_t size() const { return keys_.size(); }
 
 private:
-    std::unordered_map<std::string, std::size_t> numbers_;
+    std::vector<std::string> keys_;  // by number
 };
 
 // Speeds up evaluating many programs, compiled with one KeyTable, against one data object that grows between them

@@ -245,7 +245,10 @@ private:
 }  // namespace
 
 std::size_t KeyTable::number(const std::string& key) {
-    return numbers_.emplace(key, numbers_.size()).first->second;
+    for (std::size_t i = 0; i < keys_.size(); ++i)
+        if (keys_[i] == key) return i;
+    keys_.push_back(key);
+    return keys_.size() - 1;
 }
 
 const json* DataIndex::Impl::find(const std::string& key, std::size_t number) {
