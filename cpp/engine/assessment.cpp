@@ -50,6 +50,10 @@ public:
         return !condition.present || condition.program.holds(data_, index_);
     }
     jsonlogic::Outcome evaluate(const jsonlogic::Program& program) { return program.evaluate(data_, index_); }
+    // A member just added to the data, under `key` (a KeyTable number; npos: no condition reads it).
+    void added(std::size_t key, const json& value) {
+        if (key != jsonlogic::KeyTable::npos) index_.remember(data_, key, value);
+    }
 
 private:
     const json& data_;
@@ -71,7 +75,8 @@ void visibility(const RuleSet& rules, Answers& answers, Evaluation& out, Conditi
         if (!conditions.hold(q.visible)) continue;
         out.visible[i] = true;
         if (answers.entries.empty() || answers.entries[i] == given.end()) continue;
-        data.insert(given.extract(answers.entries[i]));  // the map node moves over: no copy of key or value
+        const auto inserted = data.insert(given.extract(answers.entries[i]));  // the node moves: no copy
+        conditions.added(q.condition_key, inserted.position->second);
         ++out.answered;
     }
 }

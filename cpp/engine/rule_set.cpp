@@ -201,6 +201,7 @@ public:
         load_advice();
         load_locales();
         if (!problems_.empty()) return;
+        for (Question& q : rules_.questions) q.condition_key = rules_.condition_keys.find(q.id);
         resolve_texts();
         fingerprint();
     }

@@ -67,6 +67,8 @@ struct Question {
     Condition visible;
     ModeFilter mode;
     bool offers_unsure = false;
+    // RuleSet::condition_keys' number for this question's answer, npos when no condition reads it.
+    std::size_t condition_key = jsonlogic::KeyTable::npos;
 };
 
 struct Region {

@@ -50,7 +50,10 @@ public:
     // The number of `key`, given on first sight: 0, 1, 2, ... (A linear search: this runs only while compiling, over
     // a few dozen keys, and a hash table would add its code to the WebAssembly download.)
     std::size_t number(const std::string& key);
+    // The number of `key` if a program read it, else npos.
+    std::size_t find(const std::string& key) const;
     std::size_t size() const { return keys_.size(); }
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 private:
     std::vector<std::string> keys_;  // by number
@@ -69,6 +72,9 @@ public:
     // Sized for the keys of `keys` up front (it grows anyway when a later key number comes).
     explicit DataIndex(const KeyTable& keys);
     ~DataIndex();
+    // Tells the index that top-level key `number` (KeyTable) of `data` holds `value`, a member of `data` the caller
+    // just added (the index starts over first if it was serving other data): saves the search on first look-up.
+    void remember(const json& data, std::size_t number, const json& value);
     DataIndex(const DataIndex&) = delete;
     DataIndex& operator=(const DataIndex&) = delete;
 

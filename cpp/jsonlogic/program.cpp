@@ -245,10 +245,16 @@ private:
 }  // namespace
 
 std::size_t KeyTable::number(const std::string& key) {
-    for (std::size_t i = 0; i < keys_.size(); ++i)
-        if (keys_[i] == key) return i;
+    const std::size_t known = find(key);
+    if (known != npos) return known;
     keys_.push_back(key);
     return keys_.size() - 1;
+}
+
+std::size_t KeyTable::find(const std::string& key) const {
+    for (std::size_t i = 0; i < keys_.size(); ++i)
+        if (keys_[i] == key) return i;
+    return npos;
 }
 
 const json* DataIndex::Impl::find(const std::string& key, std::size_t number) {
@@ -271,6 +277,12 @@ DataIndex::DataIndex(const KeyTable& keys) : DataIndex() {
     impl_->entries.resize(keys.size());
 }
 DataIndex::~DataIndex() = default;
+
+void DataIndex::remember(const json& data, std::size_t number, const json& value) {
+    if (impl_->data != &data) impl_->reset(data);
+    if (number >= impl_->entries.size()) impl_->entries.resize(number + 1);
+    impl_->entries[number] = Impl::Entry{&value, 0, impl_->generation};
+}
 
 struct Program::Impl {
     Node root;

@@ -246,6 +246,24 @@ TEST(JsonLogicProgram, HoldsIsTheTruthOfEvaluateWithErrorsFalse) {
     EXPECT_FALSE(read_deep.holds(deep_data, deep_index));
 }
 
+TEST(JsonLogicDataIndex, RemembersMembersTheCallerAdds) {
+    KeyTable keys;
+    const Program age = Program::compile(json::parse(R"({"var": "age"})"), nullptr, &keys);
+    EXPECT_EQ(keys.find("age"), 0u);
+    EXPECT_EQ(keys.find("never read"), KeyTable::npos);
+    json data = json::object();
+    DataIndex index(keys);
+    EXPECT_EQ(age.evaluate(data, index).value, json());  // absent so far
+    const auto added = data.get_ref<json::object_t&>().emplace("age", 42).first;
+    index.remember(data, keys.find("age"), added->second);
+    EXPECT_EQ(age.evaluate(data, index).value, json(42));
+    // Remembering a member of other data starts the index over for that data.
+    json other = {{"age", 7}};
+    index.remember(other, keys.find("age"), other["age"]);
+    EXPECT_EQ(age.evaluate(other, index).value, json(7));
+    EXPECT_EQ(age.evaluate(data, index).value, json(42));
+}
+
 TEST(JsonLogicDataIndex, ServesManyKeysAndProgramsCompiledWithoutAKeyTable) {
     json data = json::object();
     KeyTable keys;
