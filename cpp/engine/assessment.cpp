@@ -206,6 +206,7 @@ void roots(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
                     t.points += weight * e.weight;
                     if (t.region_evidence.empty() || t.region_evidence.back().first != k) {
                         t.region_evidence.emplace_back(k, std::vector<std::size_t>{});
+                        t.region_evidence.back().second.reserve(answer->size());  // at most one per marked region
                     }
                     t.region_evidence.back().second.push_back(r);
                 }
@@ -221,8 +222,10 @@ void roots(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
         const Sides sides = evidence_sides(e, conditions);
         for (const auto& [root, weight] : e.roots) {
             for (std::size_t side = sides.first; side < sides.last; ++side) {
-                tally[root][side].points += weight * e.weight;
-                tally[root][side].evidence.push_back(k);
+                SideTally& t = tally[root][side];
+                t.points += weight * e.weight;
+                if (t.evidence.empty()) t.evidence.reserve(model.evidence.size() - k);  // room for the rest
+                t.evidence.push_back(k);
             }
         }
     }
