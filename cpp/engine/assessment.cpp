@@ -4,8 +4,10 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <string_view>
 
 #include "engine.h"
+#include "json_release.h"
 #include "json_writer.h"
 #include "texts.h"
 
@@ -42,15 +44,17 @@ private:
 // added, so one DataIndex serves every condition of the assessment.
 class Conditions {
 public:
-    explicit Conditions(const json& data) : data_(data) {}
+    Conditions(const json& data, const jsonlogic::KeyTable& keys) : data_(data), index_(keys) {}
 
     // As holds() (rule_set.h): an absent condition holds, an error counts as false.
     bool hold(const Condition& condition) {
-        if (!condition.present) return true;
-        const jsonlogic::Outcome outcome = condition.program.evaluate(data_, index_);
-        return outcome.ok && jsonlogic::truthy(outcome.value);
+        return !condition.present || condition.program.holds(data_, index_);
     }
     jsonlogic::Outcome evaluate(const jsonlogic::Program& program) { return program.evaluate(data_, index_); }
+    // A member just added to the data, under `key` (a KeyTable number; npos: no condition reads it).
+    void added(std::size_t key, const json& value) {
+        if (key != jsonlogic::KeyTable::npos) index_.remember(data_, key, value);
+    }
 
 private:
     const json& data_;
@@ -72,7 +76,8 @@ void visibility(const RuleSet& rules, Answers& answers, Evaluation& out, Conditi
         if (!conditions.hold(q.visible)) continue;
         out.visible[i] = true;
         if (answers.entries.empty() || answers.entries[i] == given.end()) continue;
-        data.insert(given.extract(answers.entries[i]));  // the map node moves over: no copy of key or value
+        const auto inserted = data.insert(given.extract(answers.entries[i]));  // the node moves: no copy
+        conditions.added(q.condition_key, inserted.position->second);
         ++out.answered;
     }
 }
@@ -129,8 +134,9 @@ struct Sides {
     std::size_t last = kRight + 1;
 
     static Sides named(const std::string& side) {
-        if (side == kSideNames[kLeft]) return {kLeft, kLeft + 1};
-        if (side == kSideNames[kRight]) return {kRight, kRight + 1};
+        const std::string_view name = side;  // compares lengths first; std::string == char* measures the char*
+        if (name == kSideNames[kLeft]) return {kLeft, kLeft + 1};
+        if (name == kSideNames[kRight]) return {kRight, kRight + 1};
         return {};
     }
 };
@@ -201,6 +207,7 @@ void roots(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
                     t.points += weight * e.weight;
                     if (t.region_evidence.empty() || t.region_evidence.back().first != k) {
                         t.region_evidence.emplace_back(k, std::vector<std::size_t>{});
+                        t.region_evidence.back().second.reserve(answer->size());  // at most one per marked region
                     }
                     t.region_evidence.back().second.push_back(r);
                 }
@@ -216,8 +223,10 @@ void roots(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
         const Sides sides = evidence_sides(e, conditions);
         for (const auto& [root, weight] : e.roots) {
             for (std::size_t side = sides.first; side < sides.last; ++side) {
-                tally[root][side].points += weight * e.weight;
-                tally[root][side].evidence.push_back(k);
+                SideTally& t = tally[root][side];
+                t.points += weight * e.weight;
+                if (t.evidence.empty()) t.evidence.reserve(model.evidence.size() - k);  // room for the rest
+                t.evidence.push_back(k);
             }
         }
     }
@@ -262,6 +271,7 @@ void mechanisms(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
         const Mechanism& mechanism = model.mechanisms[m];
         MechanismFinding f;
         f.mechanism = m;
+        f.evidence.reserve(mechanism.evidence.size());
         double sum = 0;
         for (std::size_t i = 0; i < mechanism.evidence.size(); ++i) {
             const MechanismEvidence& e = mechanism.evidence[i];
@@ -284,6 +294,7 @@ void mechanisms(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
 void triage(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
     const TriageModel& model = rules.triage;
     std::vector<std::size_t> fired;
+    fired.reserve(model.rules.size());
     for (std::size_t i = 0; i < model.rules.size(); ++i) {
         const TriageRule& rule = model.rules[i];
         if (!conditions.hold(rule.when)) continue;
@@ -347,15 +358,25 @@ private:
 
 }  // namespace
 
+Evaluation::~Evaluation() {
+    release_shallow(data);
+}
+
 Evaluation evaluate(const RuleSet& rules, Answers& answers) {
     Evaluation out;
     out.data = Object().add("mode", answers.mode).add("facts", json::object()).add("derived", json::object()).take();
-    Conditions conditions(out.data);
+    Conditions conditions(out.data, rules.condition_keys);
     std::size_t items = rules.facts.size() + rules.pain_type.evidence.size() + rules.roots.region_evidence.size() +
                         rules.roots.evidence.size() + rules.triage.rules.size() + rules.advice.size() +
                         rules.safety_net.size();
     for (const Mechanism& mechanism : rules.mechanisms.mechanisms) items += mechanism.evidence.size();
-    out.fired.reserve(items);  // every item that can fire: one allocation instead of a series of regrowths
+    // Room for every item that can fire or show: one allocation each instead of a series of regrowths.
+    out.fired.reserve(items);
+    out.pain_evidence.reserve(rules.pain_type.evidence.size());
+    out.reasons.reserve(rules.triage.rules.size());
+    out.red_flags.reserve(rules.triage.rules.size());
+    out.advice.reserve(rules.advice.size());
+    out.safety_net.reserve(rules.safety_net.size());
     visibility(rules, answers, out, conditions);
     facts(rules, out, conditions);
     pain_type(rules, out, conditions);

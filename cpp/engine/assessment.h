@@ -40,6 +40,11 @@ struct Fired {
 };
 
 struct Evaluation {
+    Evaluation() = default;
+    Evaluation(Evaluation&&) = default;
+    Evaluation& operator=(Evaluation&&) = default;
+    ~Evaluation();  // frees `data` with release_shallow() (json_release.h)
+
     std::vector<bool> visible;  // per question
     std::size_t answered = 0;   // visible questions with an answer
     json data;                  // the condition data at the end (answers, mode, facts, derived)

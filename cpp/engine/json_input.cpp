@@ -45,6 +45,17 @@ std::string without_exception_id(const char* what) {
     return detail;
 }
 
+// The bytes that end a plain run inside a JSON string: the closing quote, a backslash and control characters.
+struct StringStops {
+    bool stop[256];
+    constexpr StringStops() : stop() {
+        for (int c = 0; c < 0x20; ++c) stop[c] = true;
+        stop[static_cast<unsigned char>('"')] = true;
+        stop[static_cast<unsigned char>('\\')] = true;
+    }
+};
+constexpr StringStops kStringStops{};
+
 // A single-pass parser for the common case: valid JSON without \u escapes, numbers that need no overflow handling,
 // nesting within the limit. It builds exactly the value nlohmann's parser would (non-negative integers unsigned,
 // negative ones signed, anything with a fraction or exponent a double via strtod, the last of duplicate keys wins)
@@ -103,16 +114,17 @@ private:
             ++p_;
             return true;
         }
-        std::string key;
         for (;;) {
+            std::string key;
             skip_space();
             if (p_ == end_ || *p_ != '"' || !string(key)) return false;
             skip_space();
             if (p_ == end_ || *p_ != ':') return false;
             ++p_;
-            json member;
+            // The value is parsed in place, in the member's own node: no copy of the key, no move of the value. A
+            // repeated key finds its member, which the value then overwrites: as nlohmann's parser, the last one wins.
+            json& member = members.try_emplace(std::move(key)).first->second;
             if (!value(member, depth)) return false;
-            members[key] = std::move(member);  // as nlohmann's parser: a repeated key keeps its last value
             skip_space();
             if (p_ == end_) return false;
             if (*p_ == '}') {
@@ -154,18 +166,16 @@ private:
         ++p_;  // '"'
         out.clear();
         const char* run = p_;
-        while (p_ != end_) {
+        for (;;) {
+            while (p_ != end_ && !kStringStops.stop[static_cast<unsigned char>(*p_)]) ++p_;  // one test per byte
+            if (p_ == end_) return false;
             const char c = *p_;
             if (c == '"') {
                 out.append(run, static_cast<std::size_t>(p_ - run));
                 ++p_;
                 return true;
             }
-            if (static_cast<unsigned char>(c) < 0x20) return false;
-            if (c != '\\') {
-                ++p_;
-                continue;
-            }
+            if (c != '\\') return false;  // a control character
             out.append(run, static_cast<std::size_t>(p_ - run));
             if (++p_ == end_) return false;
             switch (*p_) {
@@ -181,7 +191,6 @@ private:
             }
             run = ++p_;
         }
-        return false;
     }
 
     static bool digit(char c) { return c >= '0' && c <= '9'; }

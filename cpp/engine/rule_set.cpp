@@ -48,7 +48,9 @@ std::string type_name(const json& value) {
 // Reads one rule file, recording every problem under "<file><JSON Pointer>" and carrying on where it can.
 class FileReader {
 public:
-    FileReader(std::string file, std::vector<RuleProblem>& problems) : file_(std::move(file)), problems_(problems) {}
+    // `keys`: where condition programs number the data keys they read (RuleSet::condition_keys).
+    FileReader(std::string file, std::vector<RuleProblem>& problems, jsonlogic::KeyTable* keys = nullptr)
+        : file_(std::move(file)), problems_(problems), keys_(keys) {}
 
     const std::string& file() const { return file_; }
 
@@ -155,7 +157,7 @@ public:
         const json* rule = field(object, pointer, key, required);
         if (rule == nullptr) return condition;
         std::vector<jsonlogic::CompileProblem> compile_problems;
-        condition.program = jsonlogic::Program::compile(*rule, &compile_problems);
+        condition.program = jsonlogic::Program::compile(*rule, &compile_problems, keys_);
         condition.present = true;
         for (const auto& p : compile_problems) problem(pointer + "/" + key + p.pointer, "JsonLogic: " + p.message);
         return condition;
@@ -170,6 +172,7 @@ public:
 private:
     std::string file_;
     std::vector<RuleProblem>& problems_;
+    jsonlogic::KeyTable* keys_;
 };
 
 std::string item_pointer(const char* list, std::size_t index) {
@@ -198,6 +201,7 @@ public:
         load_advice();
         load_locales();
         if (!problems_.empty()) return;
+        for (Question& q : rules_.questions) q.condition_key = rules_.condition_keys.find(q.id);
         resolve_texts();
         fingerprint();
     }
@@ -278,7 +282,7 @@ private:
     void load_sources() {
         const json& doc = part("sources");
         if (doc.is_null()) return;
-        FileReader r(rules_.part_files["sources"], problems_);
+        FileReader r(rules_.part_files["sources"], problems_, &rules_.condition_keys);
         r.only_fields(doc, "", {"sources"});
         const json& sources = r.object_field(doc, "", "sources", true);
         for (const auto& entry : sources.items()) {
@@ -304,7 +308,7 @@ private:
     void load_root_list() {
         const json& doc = part("roots");
         if (doc.is_null()) return;
-        FileReader r(rules_.part_files["roots"], problems_);
+        FileReader r(rules_.part_files["roots"], problems_, &rules_.condition_keys);
         std::set<std::string> seen;
         for (const char* list : {"roots", "unranked_roots"}) {
             const bool ranked = std::string(list) == "roots";
@@ -348,7 +352,7 @@ private:
     void load_regions() {
         const json& doc = part("regions");
         if (doc.is_null()) return;
-        FileReader r(rules_.part_files["regions"], problems_);
+        FileReader r(rules_.part_files["regions"], problems_, &rules_.condition_keys);
         r.only_fields(doc, "", {"regions"});
         const json& regions = r.array_field(doc, "", "regions", true);
         std::map<std::string, std::string> seen;
@@ -390,7 +394,7 @@ private:
     void load_questionnaire() {
         const json& doc = part("questionnaire");
         if (doc.is_null()) return;
-        FileReader r(rules_.part_files["questionnaire"], problems_);
+        FileReader r(rules_.part_files["questionnaire"], problems_, &rules_.condition_keys);
         r.only_fields(doc, "", {"sections", "questions"});
         const json& sections = r.array_field(doc, "", "sections", true);
         std::map<std::string, std::string> seen_sections;
@@ -504,7 +508,7 @@ private:
     void load_facts() {
         const json& doc = part("facts");
         if (doc.is_null()) return;
-        FileReader r(rules_.part_files["facts"], problems_);
+        FileReader r(rules_.part_files["facts"], problems_, &rules_.condition_keys);
         r.only_fields(doc, "", {"facts"});
         rules_.facts = load_items(r, r.array_field(doc, "", "facts", true), "facts", true);
     }
@@ -530,7 +534,7 @@ private:
     void load_pain_type() {
         const json& doc = part("pain_type");
         if (doc.is_null()) return;
-        FileReader r(rules_.part_files["pain_type"], problems_);
+        FileReader r(rules_.part_files["pain_type"], problems_, &rules_.condition_keys);
         r.only_fields(doc, "", {"evidence", "classify", "default"});
         PainTypeModel& model = rules_.pain_type;
         const json& evidence = r.array_field(doc, "", "evidence", true);
@@ -575,7 +579,7 @@ private:
     void load_root_evidence() {
         const json& doc = part("roots");
         if (doc.is_null()) return;
-        FileReader r(rules_.part_files["roots"], problems_);
+        FileReader r(rules_.part_files["roots"], problems_, &rules_.condition_keys);
         r.only_fields(doc, "", {"roots", "unranked_roots", "half_score", "min_score", "max_reported", "region_evidence",
                                 "evidence"});
         RootModel& model = rules_.roots;
@@ -632,7 +636,7 @@ private:
     void load_mechanisms() {
         const json& doc = part("mechanisms");
         if (doc.is_null()) return;
-        FileReader r(rules_.part_files["mechanisms"], problems_);
+        FileReader r(rules_.part_files["mechanisms"], problems_, &rules_.condition_keys);
         r.only_fields(doc, "", {"min_score", "mechanisms"});
         MechanismModel& model = rules_.mechanisms;
         model.min_score = r.number_field(doc, "", "min_score", true).value_or(0);
@@ -682,7 +686,7 @@ private:
     void load_triage() {
         const json& doc = part("triage");
         if (doc.is_null()) return;
-        FileReader r(rules_.part_files["triage"], problems_);
+        FileReader r(rules_.part_files["triage"], problems_, &rules_.condition_keys);
         r.only_fields(doc, "", {"levels", "default", "rules"});
         TriageModel& model = rules_.triage;
         const json& levels = r.array_field(doc, "", "levels", true);
@@ -731,7 +735,7 @@ private:
     void load_advice() {
         const json& doc = part("advice");
         if (doc.is_null()) return;
-        FileReader r(rules_.part_files["advice"], problems_);
+        FileReader r(rules_.part_files["advice"], problems_, &rules_.condition_keys);
         r.only_fields(doc, "", {"advice", "safety_net"});
         rules_.advice = load_items(r, r.array_field(doc, "", "advice", true), "advice", false);
         rules_.safety_net = load_items(r, r.array_field(doc, "", "safety_net", true), "safety_net", false);

@@ -42,7 +42,11 @@ const char* to_string(QuestionType type);
 // Which modes show a section or question: "all", "self" or "clinician".
 struct ModeFilter {
     std::string value = "all";
-    bool allows(const std::string& mode) const { return value == "all" || value == mode; }
+    // As string_views, both comparisons check the length first (comparing with a char* measures it every time).
+    bool allows(std::string_view mode) const {
+        const std::string_view filter = value;
+        return filter == "all" || filter == mode;
+    }
 };
 
 struct Section {
@@ -63,6 +67,8 @@ struct Question {
     Condition visible;
     ModeFilter mode;
     bool offers_unsure = false;
+    // RuleSet::condition_keys' number for this question's answer, npos when no condition reads it.
+    std::size_t condition_key = jsonlogic::KeyTable::npos;
 };
 
 struct Region {
@@ -206,6 +212,9 @@ public:
     TriageModel triage;
     std::vector<Item> advice;
     std::vector<Item> safety_net;
+    // Numbers the top-level condition-data keys every condition reads, so that evaluation finds them by number
+    // (jsonlogic::DataIndex); each condition program is compiled with it.
+    jsonlogic::KeyTable condition_keys;
 
     const Question* find_question(const std::string& id) const {
         const auto found = question_index.find(id);

@@ -11,7 +11,9 @@
 #include <cstddef>
 #include <iterator>
 #include <cstdint>
+#include <new>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -19,29 +21,28 @@
 
 namespace rootcheck::jsonlogic {
 
-// DataIndex's table: open addressing over the 64-bit hashes of top-level keys, holding where each key and value
-// lives inside the indexed data object (std::map nodes do not move while the map grows).
+// DataIndex's memory: per KeyTable number, where that key's value lives inside the indexed data object (std::map
+// nodes do not move while the map grows), or that it was absent when the object had `absent_at_size` keys. Entries of
+// an older generation are unknown, so starting over with other data clears nothing.
 struct DataIndex::Impl {
-    struct Slot {
-        std::uint64_t hash = 0;
-        const std::string* key = nullptr;  // null: empty slot
-        const json* value = nullptr;
+    struct Entry {
+        const json* value = nullptr;  // null: absent
+        std::size_t absent_at_size = 0;
+        std::uint32_t generation = 0;
     };
-    // A power of two. Keys beyond kMaxFilled are not remembered (still found, by a search of the object): the
-    // engine's conditions read about 70 distinct top-level keys.
-    static constexpr std::size_t kSlots = 256;
-    static constexpr std::size_t kMaxFilled = 192;
     const json* data = nullptr;  // the object indexed
-    std::size_t filled = 0;
-    Slot slots[kSlots];
+    std::uint32_t generation = 0;
+    std::vector<Entry> entries;  // by key number, grown on demand
 
     void reset(const json& object) {
-        if (filled != 0) std::fill(std::begin(slots), std::end(slots), Slot{});
         data = &object;
-        filled = 0;
+        if (++generation == 0) {  // wrapped round: forget every entry for good
+            entries.assign(entries.size(), Entry{});
+            generation = 1;
+        }
     }
-    // The value of top-level key `key` (with hash `hash`) of `data`, nullptr when absent.
-    const json* find(const std::string& key, std::uint64_t hash);
+    // The value of top-level key `key`, numbered `number`, of `data`; nullptr when absent.
+    const json* find(const std::string& key, std::size_t number);
 };
 
 }  // namespace rootcheck::jsonlogic
@@ -60,24 +61,65 @@ inline constexpr const char* kInvalidArguments = "Invalid Arguments";
 inline constexpr const char* kUnknownOperator = "Unknown Operator";
 
 // The result of evaluating a node: either a reference to a json that outlives the evaluation (the data, a rule
-// literal, an element of an enclosing Value) or an owned json.
+// literal, an element of an enclosing Value, a shared constant) or an owned json. The owned json is only constructed
+// when first needed: most nodes borrow, and constructing and destroying an unused json per node showed in profiles
+// (nlohmann's destructor is an out-of-line call even for null). Booleans and null are borrowed from constants.
 class Value {
 public:
-    const json& get() const { return ref_ != nullptr ? *ref_ : own_; }
-    void refer(const json& target) {
-        ref_ = &target;
+    Value() noexcept {}
+    ~Value() {
+        if (constructed_) own_.~json();
     }
+    Value(const Value&) = delete;
+    Value& operator=(const Value&) = delete;
+    Value(Value&& other) noexcept { *this = std::move(other); }
+    Value& operator=(Value&& other) noexcept {
+        if (other.borrowed()) {
+            refer(*other.ref_);
+        } else {
+            set(std::move(other.own_));
+        }
+        return *this;
+    }
+
+    const json& get() const { return *ref_; }
+    void refer(const json& target) { ref_ = &target; }
     void set(json value) {
-        ref_ = nullptr;
-        own_ = std::move(value);
+        if (constructed_) {
+            own_ = std::move(value);
+        } else {
+            new (&own_) json(std::move(value));
+            constructed_ = true;
+        }
+        ref_ = &own_;
     }
-    bool borrowed() const { return ref_ != nullptr; }
+    // Exactly bool (not anything convertible to it, such as a pointer): refers to a shared constant.
+    template <class Bool, std::enable_if_t<std::is_same_v<Bool, bool>, int> = 0>
+    void set(Bool value) {
+        refer(constant(value));
+    }
+    void set(std::nullptr_t) { refer(constant_null()); }
+    bool borrowed() const { return ref_ != &own_; }
     // Moves the owned json out; only valid when !borrowed().
     json release() { return std::move(own_); }
 
 private:
-    const json* ref_ = nullptr;
-    json own_;
+    // Inline: every Value starts out referring to null, and an out-of-line call per node showed in profiles.
+    static const json& constant(bool value) {
+        static const json kFalse = false;
+        static const json kTrue = true;
+        return value ? kTrue : kFalse;
+    }
+    static const json& constant_null() {
+        static const json kNull;
+        return kNull;
+    }
+
+    const json* ref_ = &constant_null();
+    bool constructed_ = false;
+    union {
+        json own_;
+    };
 };
 
 // One data scope. The root scope holds the evaluated data; map/filter/reduce/all/some/none push one scope per
@@ -91,9 +133,6 @@ struct Frame {
     const Frame* parent = nullptr;
 };
 
-// FNV-1a: the hash DataIndex files keys under; computed once per literal path segment, at compile time.
-std::uint64_t key_hash(const std::string& key);
-
 struct Ctx {
     const Frame* top = nullptr;
     json error;  // {"type": ...} once an evaluation failed
@@ -106,6 +145,8 @@ struct Ctx {
     }
 };
 
+inline constexpr std::size_t kNoKeyNumber = static_cast<std::size_t>(-1);
+
 struct Node;
 using OpFn = bool (*)(const Node&, Ctx&, Value&);
 
@@ -117,7 +158,7 @@ struct Node {
     bool static_path = false;     // var/val/exists: `path` (and scope_level) hold the whole literal path
     std::size_t scope_level = 0;  // val [[n], ...]: scope levels to climb
     std::vector<json> path;       // literal path segments (strings or numbers)
-    std::uint64_t first_hash = 0; // key_hash of path[0] when it is a string (DataIndex look-ups)
+    std::size_t key_number = kNoKeyNumber;  // KeyTable number of path[0], for DataIndex look-ups
     bool null_literal_operand = false;  // map/filter/reduce written with a literal null collection or body
 };
 

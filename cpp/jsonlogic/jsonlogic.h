@@ -42,15 +42,39 @@ struct CompileProblem {
     std::string message;
 };
 
-// Speeds up evaluating many programs against one data object that grows between them (the engine's condition
-// data): remembers where the value of each top-level key lives, so a literal path starts with a hash probe instead
-// of a search of the object's keys. Valid while that data object stays an object and loses no top-level key: values
-// may be replaced and keys added (a key found absent is searched again next time). Used with other data, the index
-// starts over. Not shared between threads.
+// Numbers the top-level data keys that compiled programs read through literal var paths ("facts.x" reads "facts"),
+// so that a DataIndex finds their values by number instead of by name. Give one KeyTable to every compile() of the
+// programs that will share a DataIndex (the engine: one per rule set); it grows while they compile.
+class KeyTable {
+public:
+    // The number of `key`, given on first sight: 0, 1, 2, ... (A linear search: this runs only while compiling, over
+    // a few dozen keys, and a hash table would add its code to the WebAssembly download.)
+    std::size_t number(const std::string& key);
+    // The number of `key` if a program read it, else npos.
+    std::size_t find(const std::string& key) const;
+    std::size_t size() const { return keys_.size(); }
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+private:
+    std::vector<std::string> keys_;  // by number
+};
+
+// Speeds up evaluating many programs, compiled with one KeyTable, against one data object that grows between them
+// (the engine's condition data): remembers where the value of each numbered top-level key lives, or that it is
+// absent (until the object gains a key), so a literal var path starts with an array look-up instead of a search of
+// the object's keys and no string comparison. Valid while that data object stays an object and loses no top-level
+// key: values may be replaced and keys added. Used with other data, the index starts over. Programs compiled without
+// a KeyTable evaluate as they would without an index; programs compiled with different KeyTables must not share one
+// (their numbers would clash). Not shared between threads.
 class DataIndex {
 public:
     DataIndex();
+    // Sized for the keys of `keys` up front (it grows anyway when a later key number comes).
+    explicit DataIndex(const KeyTable& keys);
     ~DataIndex();
+    // Tells the index that top-level key `number` (KeyTable) of `data` holds `value`, a member of `data` the caller
+    // just added (the index starts over first if it was serving other data): saves the search on first look-up.
+    void remember(const json& data, std::size_t number, const json& value);
     DataIndex(const DataIndex&) = delete;
     DataIndex& operator=(const DataIndex&) = delete;
 
@@ -69,12 +93,17 @@ public:
     Program& operator=(Program&&) noexcept;
 
     // Compiles `rule`. Problems (e.g. an unknown operator) are appended to `problems`; the program is still usable
-    // and evaluates the faulty node to an error outcome.
-    static Program compile(const json& rule, std::vector<CompileProblem>* problems = nullptr);
+    // and evaluates the faulty node to an error outcome. With `keys`, its literal var paths are numbered there, for
+    // evaluation with a DataIndex.
+    static Program compile(const json& rule, std::vector<CompileProblem>* problems = nullptr,
+                           KeyTable* keys = nullptr);
 
     Outcome evaluate(const json& data) const;
     // The same, looking up the data's top-level keys through `index` (see DataIndex).
     Outcome evaluate(const json& data, DataIndex& index) const;
+    // truthy(evaluate(data, index).value), an error counting as false, without building the Outcome (no copy of a
+    // result borrowed from the data or the rule): for conditions, which only need the verdict.
+    bool holds(const json& data, DataIndex& index) const;
 
     // The literal data paths this rule reads through var/val/exists/missing/missing_some, first segment first
     // (e.g. "derived.pain_type.radicular" -> {"derived","pain_type","radicular"}), each once, in rule order, for
@@ -87,6 +116,7 @@ private:
     std::unique_ptr<Impl> impl_;
 
     Outcome run(const json& data, DataIndex::Impl* index) const;
+    DataIndex::Impl* index_for(const json& data, DataIndex& index) const;
 };
 
 // JsonLogic truthiness (the suites' truthiness.json): false, null, 0, "", [] are falsy; everything else truthy.

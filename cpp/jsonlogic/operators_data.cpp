@@ -20,9 +20,9 @@ bool op_var(const Node& node, Ctx& ctx, Value& out) {
     const json& data = *ctx.top->data;
     const json* found = nullptr;
     if (node.static_path) {
-        if (ctx.index != nullptr && &data == ctx.index->data && node.first_hash != 0) {
+        if (ctx.index != nullptr && &data == ctx.index->data && node.key_number != kNoKeyNumber) {
             // A path from the indexed data: its first step through the index, the rest as usual.
-            found = ctx.index->find(node.path[0].get_ref<const std::string&>(), node.first_hash);
+            found = ctx.index->find(node.path[0].get_ref<const std::string&>(), node.key_number);
             for (std::size_t i = 1; found != nullptr && i < node.path.size(); ++i)
                 found = step_into(*found, node.path[i]);
         } else {

@@ -35,15 +35,6 @@ bool own(Value& value, Ctx& ctx) {
     return true;
 }
 
-std::uint64_t key_hash(const std::string& key) {
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (const char c : key) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 1099511628211ULL;
-    }
-    return hash;
-}
-
 bool evaluate_unknown_operator(const Node&, Ctx& ctx, Value&) {
     return ctx.fail(kUnknownOperator);
 }
@@ -109,8 +100,8 @@ bool is_string_list(const json& value) {
 
 class Compiler {
 public:
-    Compiler(std::vector<CompileProblem>* problems, std::vector<std::vector<std::string>>& paths)
-        : problems_(problems), paths_(paths) {}
+    Compiler(std::vector<CompileProblem>* problems, std::vector<std::vector<std::string>>& paths, KeyTable* keys)
+        : problems_(problems), paths_(paths), keys_(keys) {}
 
     // `reads_root`: the node reads the evaluated data itself (not an iterator element or a caught error), so its
     // literal paths belong in referenced_paths().
@@ -204,8 +195,8 @@ private:
                 if (path == nullptr) path = &kWhole;
                 if (path->is_structured()) return;  // computed at run time
                 node.static_path = detail::var_segments(*path, node.path);
-                if (node.static_path && !node.path.empty() && node.path[0].is_string())
-                    node.first_hash = detail::key_hash(node.path[0].get_ref<const std::string&>());
+                if (keys_ != nullptr && node.static_path && !node.path.empty() && node.path[0].is_string())
+                    node.key_number = keys_->number(node.path[0].get_ref<const std::string&>());
                 if (node.static_path && reads_root) record(node.path);
                 return;
             }
@@ -248,27 +239,50 @@ private:
 
     std::vector<CompileProblem>* problems_;
     std::vector<std::vector<std::string>>& paths_;
+    KeyTable* keys_;
 };
 
 }  // namespace
 
-const json* DataIndex::Impl::find(const std::string& key, std::uint64_t hash) {
-    std::size_t at = static_cast<std::size_t>(hash) & (kSlots - 1);
-    for (; slots[at].key != nullptr; at = (at + 1) & (kSlots - 1)) {
-        if (slots[at].hash == hash && *slots[at].key == key) return slots[at].value;
-    }
+std::size_t KeyTable::number(const std::string& key) {
+    const std::size_t known = find(key);
+    if (known != npos) return known;
+    keys_.push_back(key);
+    return keys_.size() - 1;
+}
+
+std::size_t KeyTable::find(const std::string& key) const {
+    for (std::size_t i = 0; i < keys_.size(); ++i)
+        if (keys_[i] == key) return i;
+    return npos;
+}
+
+const json* DataIndex::Impl::find(const std::string& key, std::size_t number) {
+    if (number >= entries.size()) entries.resize(number + 1);
+    Entry& entry = entries[number];
     const auto& object = data->get_ref<const json::object_t&>();
-    const auto found = object.find(key);
-    if (found == object.end()) return nullptr;  // not remembered: the key may be added later
-    if (filled < kMaxFilled) {
-        slots[at] = Slot{hash, &found->first, &found->second};
-        ++filled;
+    if (entry.generation == generation) {
+        if (entry.value != nullptr) return entry.value;
+        if (entry.absent_at_size == object.size()) return nullptr;  // keys are only added: still absent
     }
-    return &found->second;
+    const auto found = object.find(key);
+    entry.generation = generation;
+    entry.value = found == object.end() ? nullptr : &found->second;
+    entry.absent_at_size = object.size();
+    return entry.value;
 }
 
 DataIndex::DataIndex() : impl_(std::make_unique<Impl>()) {}
+DataIndex::DataIndex(const KeyTable& keys) : DataIndex() {
+    impl_->entries.resize(keys.size());
+}
 DataIndex::~DataIndex() = default;
+
+void DataIndex::remember(const json& data, std::size_t number, const json& value) {
+    if (impl_->data != &data) impl_->reset(data);
+    if (number >= impl_->entries.size()) impl_->entries.resize(number + 1);
+    impl_->entries[number] = Impl::Entry{&value, 0, impl_->generation};
+}
 
 struct Program::Impl {
     Node root;
@@ -282,9 +296,9 @@ Program::~Program() = default;
 Program::Program(Program&&) noexcept = default;
 Program& Program::operator=(Program&&) noexcept = default;
 
-Program Program::compile(const json& rule, std::vector<CompileProblem>* problems) {
+Program Program::compile(const json& rule, std::vector<CompileProblem>* problems, KeyTable* keys) {
     Program program;
-    Compiler compiler(problems, program.impl_->paths);
+    Compiler compiler(problems, program.impl_->paths, keys);
     program.impl_->root = compiler.compile(rule, "", 0, true);
     return program;
 }
@@ -294,9 +308,29 @@ Outcome Program::evaluate(const json& data) const {
 }
 
 Outcome Program::evaluate(const json& data, DataIndex& index) const {
-    if (!data.is_object()) return run(data, nullptr);
+    return run(data, index_for(data, index));
+}
+
+DataIndex::Impl* Program::index_for(const json& data, DataIndex& index) const {
+    if (!data.is_object()) return nullptr;
     if (index.impl_->data != &data) index.impl_->reset(data);
-    return run(data, index.impl_.get());
+    return index.impl_.get();
+}
+
+bool Program::holds(const json& data, DataIndex& index) const {
+    if (!impl_) return false;  // a moved-from program: an error
+    detail::Ctx ctx;
+    ctx.index = index_for(data, index);
+    detail::Frame root;
+    root.data = &data;
+    ctx.top = &root;
+    detail::Value value;
+    if (!detail::eval(impl_->root, ctx, value)) return false;
+    const json& result = value.get();
+    // evaluate() refuses to copy out a borrowed value nested too deep ("Invalid Arguments"): the same verdict here.
+    if (value.borrowed() && result.is_structured() && !detail::within_depth(result, detail::kMaxValueDepth))
+        return false;
+    return truthy(result);
 }
 
 Outcome Program::run(const json& data, DataIndex::Impl* index) const {

@@ -11,6 +11,7 @@ namespace {
 
 using rootcheck::jsonlogic::CompileProblem;
 using rootcheck::jsonlogic::DataIndex;
+using rootcheck::jsonlogic::KeyTable;
 using rootcheck::jsonlogic::json;
 using rootcheck::jsonlogic::Outcome;
 using rootcheck::jsonlogic::Program;
@@ -183,13 +184,15 @@ TEST(JsonLogicProgram, IsReusableAndMovable) {
 }
 
 TEST(JsonLogicDataIndex, GivesTheSameResultsAsThePlainLookUpWhileTheDataGrows) {
-    const Program side = Program::compile(json::parse(R"({"var": "side"})"));
-    const Program deep = Program::compile(json::parse(R"({"var": "facts.older"})"));
-    const Program absent = Program::compile(json::parse(R"({"var": ["later", "none yet"]})"));
-    const Program scoped =
-        Program::compile(json::parse(R"({"some": [{"var": "regions"}, {"in": ["left_", {"var": ""}]}]})"));
+    KeyTable keys;
+    const Program side = Program::compile(json::parse(R"({"var": "side"})"), nullptr, &keys);
+    const Program deep = Program::compile(json::parse(R"({"var": "facts.older"})"), nullptr, &keys);
+    const Program absent = Program::compile(json::parse(R"({"var": ["later", "none yet"]})"), nullptr, &keys);
+    const Program scoped = Program::compile(
+        json::parse(R"({"some": [{"var": "regions"}, {"in": ["left_", {"var": ""}]}]})"), nullptr, &keys);
+    EXPECT_EQ(keys.size(), 4u);  // side, facts, later, regions ("" reads the element, not a key)
     json data = json::parse(R"({"side": "left", "regions": ["right_heel", "left_sole"], "facts": {}})");
-    DataIndex index;
+    DataIndex index(keys);
     const auto same = [&](const Program& program) {
         const Outcome plain = program.evaluate(data);
         const Outcome indexed = program.evaluate(data, index);
@@ -205,7 +208,7 @@ TEST(JsonLogicDataIndex, GivesTheSameResultsAsThePlainLookUpWhileTheDataGrows) {
     data["later"] = 7;
     data["facts"]["older"] = true;
     data["side"] = "right";
-    EXPECT_EQ(same(absent), json(7));
+    EXPECT_EQ(same(absent), json(7));  // found absent before, seen once the object gained a key
     EXPECT_EQ(same(deep), json(true));
     EXPECT_EQ(same(side), json("right"));
     // Other data: the index starts over instead of answering from the first object.
@@ -215,14 +218,63 @@ TEST(JsonLogicDataIndex, GivesTheSameResultsAsThePlainLookUpWhileTheDataGrows) {
     EXPECT_EQ(side.evaluate(data, index).value, json("right"));
 }
 
-TEST(JsonLogicDataIndex, KeysBeyondItsTableAreStillFound) {
+TEST(JsonLogicProgram, HoldsIsTheTruthOfEvaluateWithErrorsFalse) {
+    const json data = json::parse(R"({"age": 60, "side": "left", "regions": ["left_heel"], "empty": [], "zero": 0})");
+    const char* rules[] = {
+        R"({">=": [{"var": "age"}, 50]})",     R"({"<": [{"var": "age"}, 50]})",  R"({"var": "side"})",
+        R"({"var": "regions"})",               R"({"var": "empty"})",             R"({"var": "zero"})",
+        R"({"var": "absent"})",                R"({"and": [true, {"var": "side"}]})",
+        R"({"throw": "always"})",              R"({"+": ["x", 1]})",              R"({"frobnicate": [1]})",
+        R"({"in": ["left_heel", {"var": "regions"}]})",
+    };
+    KeyTable keys;
+    for (const char* rule : rules) {
+        const Program program = Program::compile(json::parse(rule), nullptr, &keys);
+        DataIndex index(keys);
+        const Outcome outcome = program.evaluate(data);
+        EXPECT_EQ(program.holds(data, index), outcome.ok && truthy(outcome.value)) << rule;
+    }
+    DataIndex index;
+    EXPECT_FALSE(Program().holds(data, index));  // a default program evaluates to null
+    // A value too deep to copy out is an error for evaluate(), so it does not hold either.
+    json deep = json::array();
+    for (int i = 0; i < 300; ++i) deep = json::array({std::move(deep)});
+    const json deep_data = {{"deep", deep}};
+    const Program read_deep = Program::compile(json::parse(R"({"var": "deep"})"), nullptr, &keys);
+    EXPECT_FALSE(read_deep.evaluate(deep_data).ok);
+    DataIndex deep_index(keys);
+    EXPECT_FALSE(read_deep.holds(deep_data, deep_index));
+}
+
+TEST(JsonLogicDataIndex, RemembersMembersTheCallerAdds) {
+    KeyTable keys;
+    const Program age = Program::compile(json::parse(R"({"var": "age"})"), nullptr, &keys);
+    EXPECT_EQ(keys.find("age"), 0u);
+    EXPECT_EQ(keys.find("never read"), KeyTable::npos);
     json data = json::object();
+    DataIndex index(keys);
+    EXPECT_EQ(age.evaluate(data, index).value, json());  // absent so far
+    const auto added = data.get_ref<json::object_t&>().emplace("age", 42).first;
+    index.remember(data, keys.find("age"), added->second);
+    EXPECT_EQ(age.evaluate(data, index).value, json(42));
+    // Remembering a member of other data starts the index over for that data.
+    json other = {{"age", 7}};
+    index.remember(other, keys.find("age"), other["age"]);
+    EXPECT_EQ(age.evaluate(other, index).value, json(7));
+    EXPECT_EQ(age.evaluate(data, index).value, json(42));
+}
+
+TEST(JsonLogicDataIndex, ServesManyKeysAndProgramsCompiledWithoutAKeyTable) {
+    json data = json::object();
+    KeyTable keys;
     std::vector<Program> programs;
     for (int i = 0; i < 600; ++i) {
         data["key" + std::to_string(i)] = i;
-        programs.push_back(Program::compile(json{{"var", "key" + std::to_string(i)}}));
+        // Every other program numbers its key; the rest look theirs up by name.
+        KeyTable* numbered = i % 2 == 1 ? &keys : nullptr;
+        programs.push_back(Program::compile(json{{"var", "key" + std::to_string(i)}}, nullptr, numbered));
     }
-    DataIndex index;
+    DataIndex index;  // unsized: grows as key numbers come
     for (int round = 0; round < 2; ++round) {
         for (int i = 0; i < 600; ++i) EXPECT_EQ(programs[i].evaluate(data, index).value, json(i)) << i;
     }
