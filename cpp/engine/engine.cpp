@@ -62,7 +62,7 @@ std::string summarise(const std::vector<RuleProblem>& problems) {
 
 Engine::Engine() {
     try {
-        RuleSetLoad load = load_rule_set(embedded_rule_files());
+        RuleSetLoad load = load_rule_set(embedded_rule_files(), embedded_rules_sha256());
         rules_ = std::move(load.rules);
         if (!rules_) no_rules_message_ = summarise(load.problems);
     } catch (const std::exception& e) {

@@ -181,8 +181,8 @@ std::string item_pointer(const char* list, std::size_t index) {
 
 class Loader {
 public:
-    Loader(const RuleFiles& files, RuleSet& rules, std::vector<RuleProblem>& problems)
-        : files_(files), rules_(rules), problems_(problems) {}
+    Loader(const RuleFiles& files, const std::string& known_sha256, RuleSet& rules, std::vector<RuleProblem>& problems)
+        : files_(files), known_sha256_(known_sha256), rules_(rules), problems_(problems) {}
 
     void run() {
         if (!parse_manifest()) return;
@@ -203,11 +203,16 @@ public:
         if (!problems_.empty()) return;
         for (Question& q : rules_.questions) q.condition_key = rules_.condition_keys.find(q.id);
         resolve_texts();
-        fingerprint();
+        if (known_sha256_.empty()) {
+            fingerprint();
+        } else {
+            rules_.sha256 = known_sha256_;
+        }
     }
 
 private:
     const RuleFiles& files_;
+    const std::string& known_sha256_;
     RuleSet& rules_;
     std::vector<RuleProblem>& problems_;
     json manifest_;
@@ -838,10 +843,10 @@ private:
 
 }  // namespace
 
-RuleSetLoad load_rule_set(const RuleFiles& files) {
+RuleSetLoad load_rule_set(const RuleFiles& files, const std::string& known_sha256) {
     RuleSetLoad load;
     auto rules = std::make_shared<RuleSet>();
-    Loader(files, *rules, load.problems).run();
+    Loader(files, known_sha256, *rules, load.problems).run();
     if (load.problems.empty()) load.rules = std::move(rules);
     return load;
 }

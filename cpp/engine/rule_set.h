@@ -232,8 +232,10 @@ struct RuleSetLoad {
     std::vector<RuleProblem> problems;
 };
 
-// Loads manifest.json and the files it lists. Every problem found is listed, not just the first.
-RuleSetLoad load_rule_set(const RuleFiles& files);
+// Loads manifest.json and the files it lists. Every problem found is listed, not just the first. `known_sha256`: the
+// set's fingerprint when it was computed before from the same files (the built-in set, at build time); the loader
+// takes it instead of hashing the set again. Empty: computed here.
+RuleSetLoad load_rule_set(const RuleFiles& files, const std::string& known_sha256 = "");
 
 // Rule files are trusted more than answers but still parsed with a depth limit, so a hostile bundle handed to
 // load_rules cannot recurse deeply in the parser or the JsonLogic compiler.

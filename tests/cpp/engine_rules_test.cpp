@@ -10,6 +10,7 @@
 
 #include "engine/engine.h"
 #include "engine/embedded_rules.h"
+#include "engine/rule_set.h"
 #include "fixtures/fixture_rules.h"
 
 namespace rootcheck {
@@ -59,6 +60,19 @@ TEST(EngineRules, FingerprintIgnoresFormattingButNotContent) {
     const json changed_info = json::parse(engine.load_rules(changed));
     ASSERT_FALSE(changed_info.contains("error")) << changed_info.dump();
     EXPECT_NE(changed_info["rules"]["sha256"], original["rules"]["sha256"]);
+}
+
+// The built-in set's digest is computed at build time and handed to the loader, which then takes it as given.
+TEST(EngineRules, LoaderTakesAKnownFingerprintAsGiven) {
+    const RuleFiles files = testing::fixture_rule_files();
+    const RuleSetLoad computed = load_rule_set(files);
+    ASSERT_TRUE(computed.rules);
+    const std::string known(64, 'a');
+    const RuleSetLoad given = load_rule_set(files, known);
+    ASSERT_TRUE(given.rules);
+    EXPECT_EQ(given.rules->sha256, known);
+    EXPECT_NE(computed.rules->sha256, known);
+    EXPECT_EQ(load_rule_set(files, "").rules->sha256, computed.rules->sha256);
 }
 
 TEST(EngineRules, BadSetListsEveryProblemAndKeepsThePreviousSet) {

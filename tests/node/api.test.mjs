@@ -43,6 +43,18 @@ test('info names the engine and the rule set', () => {
     assert.ok(info.locales.includes(info.default_locale));
 });
 
+// The built-in set's SHA-256 is computed at build time (cpp/tools/fingerprint_rules.cpp); it must be the digest the
+// engine computes at run time for the same rules/ folder.
+test('the built-in rule set has the SHA-256 the engine computes for rules/', async () => {
+    const manifest = readJson(join(repo, 'rules/manifest.json'));
+    const files = { 'manifest.json': readFileSync(join(repo, 'rules/manifest.json'), 'utf8') };
+    for (const path of [...Object.values(manifest.files), ...Object.values(manifest.locales)]) {
+        files[path] = readFileSync(join(repo, 'rules', path), 'utf8');
+    }
+    const loaded = await newEngine({ rulesFiles: files });
+    assert.equal(engine.info().rules.sha256, loaded.info().rules.sha256);
+});
+
 test('questionnaire lists sections, questions, 38 regions, roots, the four levels and ui texts', () => {
     const q = engine.questionnaire();
     assert.ok(plainThroughout(q));
