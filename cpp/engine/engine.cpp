@@ -9,6 +9,7 @@
 #include "assessment.h"
 #include "embedded_rules.h"
 #include "json_input.h"
+#include "json_writer.h"
 #include "jsonlogic/jsonlogic.h"
 #include "lint.h"
 #include "navigation.h"
@@ -124,7 +125,7 @@ std::string Engine::next(std::string_view answers_document) const {
         if (!rules) return error_document(InputError{"no_rules", no_rules_message_, ""}).dump();
         ParsedAnswers parsed = parse_answers(answers_document, *rules);
         if (parsed.error) return error_document(*parsed.error).dump();
-        return navigation_document(*rules, evaluate(*rules, parsed.answers)).dump();
+        return navigation_document(*rules, evaluate(*rules, parsed.answers));
     });
 }
 
@@ -137,7 +138,7 @@ std::string Engine::questionnaire(std::string_view locale, std::string_view mode
         if (auto error = check_locale_and_mode(*rules, checked_locale, checked_mode)) {
             return error_document(*error).dump();
         }
-        return questionnaire_document(*rules, checked_locale, checked_mode).dump();
+        return questionnaire_document(*rules, checked_locale, checked_mode);
     });
 }
 
@@ -145,13 +146,13 @@ std::string Engine::info() const {
     return guarded([&] {
         const std::shared_ptr<const RuleSet> rules = rules_;
         if (!rules) return error_document(InputError{"no_rules", no_rules_message_, ""}).dump();
-        json locales = json::array();
-        for (const auto& entry : rules->locales) locales.push_back(entry.first);
-        return json{{"engine", kEngineVersion},
-                    {"rules", {{"name", rules->name}, {"version", rules->version}, {"sha256", rules->sha256}}},
-                    {"locales", std::move(locales)},
-                    {"default_locale", rules->default_locale}}
-            .dump();
+        JsonWriter out(512);  // keys in sorted order (json_writer.h)
+        out.begin_object().key("default_locale").string(rules->default_locale).key("engine").string(kEngineVersion);
+        out.key("locales").begin_array();
+        for (const auto& entry : rules->locales) out.string(entry.first);
+        out.end_array().key("rules").begin_object().key("name").string(rules->name);
+        out.key("sha256").string(rules->sha256).key("version").string(rules->version).end_object();
+        return out.end_object().take();
     });
 }
 

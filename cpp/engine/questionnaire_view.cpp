@@ -1,5 +1,6 @@
 #include "questionnaire_view.h"
 
+#include "json_writer.h"
 #include "text_keys.h"
 #include "texts.h"
 
@@ -11,75 +12,85 @@ bool shown_in(const RuleSet& rules, const Question& q, const std::string& mode) 
     return rules.sections[q.section_index].mode.allows(mode) && q.mode.allows(mode);
 }
 
-json question_entry(const Question& q, const Texts& texts) {
-    json entry = {{"id", q.id},
-                  {"section", q.section},
-                  {"screen", q.screen},
-                  {"type", to_string(q.type)},
-                  {"text", texts.get("question." + q.id + ".text")},
-                  {"help", texts.get("question." + q.id + ".help")},
-                  {"unsure", q.offers_unsure}};
-    if (q.type == QuestionType::choice || q.type == QuestionType::multi) {
-        json options = json::array();
-        for (const std::string& value : q.options) {
-            options.push_back({{"value", value}, {"label", texts.option(q, value)}});
-        }
-        entry["options"] = std::move(options);
-    }
-    if (q.type == QuestionType::integer || q.type == QuestionType::number) {
+// Every object below writes its keys in sorted order (json_writer.h), so the text equals the sorted dump() of the
+// same document, like every other engine output.
+void write_question(JsonWriter& out, const Question& q, const Texts& texts) {
+    const bool has_options = q.type == QuestionType::choice || q.type == QuestionType::multi;
+    const bool has_range = q.type == QuestionType::integer || q.type == QuestionType::number;
+    out.begin_object().key("help").string(texts.get("question." + q.id + ".help")).key("id").string(q.id);
+    if (has_range) {
         if (q.type == QuestionType::integer) {  // whole numbers print without ".0"
-            entry["min"] = static_cast<long long>(q.min);
-            entry["max"] = static_cast<long long>(q.max);
+            out.key("max").integer(static_cast<long long>(q.max)).key("min").integer(static_cast<long long>(q.min));
         } else {
-            entry["min"] = q.min;
-            entry["max"] = q.max;
+            out.key("max").number(q.max).key("min").number(q.min);
         }
-        if (q.unit) entry["unit"] = texts.get("question." + q.id + ".unit");
     }
-    return entry;
+    if (has_options) {
+        out.key("options").begin_array();
+        for (const std::string& value : q.options) {
+            out.begin_object().key("label").string(texts.option(q, value)).key("value").string(value).end_object();
+        }
+        out.end_array();
+    }
+    out.key("screen").string(q.screen).key("section").string(q.section);
+    out.key("text").string(texts.get("question." + q.id + ".text")).key("type").string(to_string(q.type));
+    if (has_range && q.unit) out.key("unit").string(texts.get("question." + q.id + ".unit"));
+    out.key("unsure").boolean(q.offers_unsure).end_object();
 }
 
 }  // namespace
 
-json questionnaire_document(const RuleSet& rules, const std::string& locale, const std::string& mode) {
+std::string questionnaire_document(const RuleSet& rules, const std::string& locale, const std::string& mode) {
     const Texts texts(rules, locale, mode);
-    json sections = json::array();
+    JsonWriter out(32 * 1024);
+    out.begin_object().key("default_locale").string(rules.default_locale);
+
+    out.key("levels").begin_array();
+    for (const Level& level : rules.triage.levels) {
+        out.begin_object().key("escalate").boolean(level.escalate).key("id").string(level.id);
+        out.key("text").string(texts.get("level." + level.id + ".text"));
+        out.key("title").string(texts.get("level." + level.id + ".title")).end_object();
+    }
+    out.end_array();
+
+    out.key("locale").string(locale).key("mode").string(mode);
+
+    out.key("questions").begin_array();
+    for (const Question& q : rules.questions) {
+        if (shown_in(rules, q, mode)) write_question(out, q, texts);
+    }
+    out.end_array();
+
+    out.key("regions").begin_array();
+    for (const Region& region : rules.regions) {
+        out.begin_object().key("dermatomes").value(region.dermatomes_json).key("id").string(region.id);
+        out.key("label").string(texts.get("region." + region.id)).key("side").string(region.side);
+        out.key("view").string(region.view).end_object();
+    }
+    out.end_array();
+
+    out.key("roots").begin_array();  // the roots a result may report: the ranked ones
+    for (std::size_t i = 0; i < rules.roots.ranked; ++i) {
+        const std::string& root = rules.roots.roots[i];
+        out.begin_object().key("id").string(root).key("label").string(texts.get("root." + root)).end_object();
+    }
+    out.end_array();
+
+    out.key("sections").begin_array();
     for (std::size_t s = 0; s < rules.sections.size(); ++s) {
         const Section& section = rules.sections[s];
         if (!section.mode.allows(mode)) continue;
-        json ids = json::array();
+        out.begin_object().key("id").string(section.id).key("questions").begin_array();
         for (const Question& q : rules.questions) {
-            if (q.section_index == s && shown_in(rules, q, mode)) ids.push_back(q.id);
+            if (q.section_index == s && shown_in(rules, q, mode)) out.string(q.id);
         }
-        sections.push_back({{"id", section.id},
-                            {"title", texts.get("section." + section.id + ".title")},
-                            {"questions", std::move(ids)}});
+        out.end_array().key("title").string(texts.get("section." + section.id + ".title")).end_object();
     }
-    json questions = json::array();
-    for (const Question& q : rules.questions) {
-        if (shown_in(rules, q, mode)) questions.push_back(question_entry(q, texts));
-    }
-    json regions = json::array();
-    for (const Region& region : rules.regions) {
-        regions.push_back({{"id", region.id},
-                           {"label", texts.get("region." + region.id)},
-                           {"side", region.side},
-                           {"view", region.view},
-                           {"dermatomes", region.dermatomes_json}});
-    }
-    json roots = json::array();  // the roots a result may report: the ranked ones
-    for (std::size_t i = 0; i < rules.roots.ranked; ++i) {
-        const std::string& root = rules.roots.roots[i];
-        roots.push_back({{"id", root}, {"label", texts.get("root." + root)}});
-    }
-    json levels = json::array();
-    for (const Level& level : rules.triage.levels) {
-        levels.push_back({{"id", level.id},
-                          {"title", texts.get("level." + level.id + ".title")},
-                          {"text", texts.get("level." + level.id + ".text")},
-                          {"escalate", level.escalate}});
-    }
-    json ui = json::object();
+    out.end_array();
+
+    // The interface texts, without their "ui." prefix: texts.all() is sorted by key, and cutting a prefix every key
+    // shares keeps that order.
+    out.key("ui").begin_object();
     const std::string prefix = kUiPrefix;
     const std::string suffix = kClinicianSuffix;
     for (const auto& [key, text] : texts.all()) {
@@ -87,17 +98,10 @@ json questionnaire_document(const RuleSet& rules, const std::string& locale, con
         if (key.size() >= suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
             continue;  // a variant, picked by texts.get() for its base key
         }
-        ui[key.substr(prefix.size())] = texts.get(key);
+        out.key(std::string_view(key).substr(prefix.size())).string(texts.get(key));
     }
-    return json{{"locale", locale},
-                {"mode", mode},
-                {"default_locale", rules.default_locale},
-                {"sections", std::move(sections)},
-                {"questions", std::move(questions)},
-                {"regions", std::move(regions)},
-                {"roots", std::move(roots)},
-                {"levels", std::move(levels)},
-                {"ui", std::move(ui)}};
+    out.end_object();
+    return out.end_object().take();
 }
 
 }  // namespace rootcheck

@@ -4,13 +4,12 @@
 
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "rule_set.h"
 
 namespace rootcheck {
 
-// `locale` and `mode` must already be checked (check_locale_and_mode).
-json questionnaire_document(const RuleSet& rules, const std::string& locale, const std::string& mode);
+// The document as JSON text (keys sorted, like every engine output). `locale` and `mode` must already be checked
+// (check_locale_and_mode).
+std::string questionnaire_document(const RuleSet& rules, const std::string& locale, const std::string& mode);
 
 }  // namespace rootcheck

@@ -78,6 +78,22 @@ TEST(EngineJsonWriter, ResultsAreInCanonicalForm) {
     for (const json& document : documents) {
         const std::string result = engine.assess(document.dump());
         EXPECT_EQ(result, json::parse(result).dump()) << document.dump();
+        const std::string navigation = engine.next(document.dump());
+        EXPECT_EQ(navigation, json::parse(navigation).dump()) << document.dump();
+    }
+}
+
+// next(), questionnaire() and info() are written by JsonWriter too, in the same canonical form.
+TEST(EngineJsonWriter, EveryOtherOutputIsInCanonicalForm) {
+    Engine engine = testing::fixture_engine();
+    const std::string info = engine.info();
+    EXPECT_EQ(info, json::parse(info).dump());
+    for (const char* locale : {"en", "fr"}) {
+        for (const char* mode : {"self", "clinician"}) {
+            const std::string questionnaire = engine.questionnaire(locale, mode);
+            EXPECT_EQ(questionnaire, json::parse(questionnaire).dump()) << locale << " " << mode;
+            EXPECT_FALSE(json::parse(questionnaire).contains("error")) << questionnaire;
+        }
     }
 }
 
