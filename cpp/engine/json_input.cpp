@@ -196,35 +196,44 @@ private:
     static bool digit(char c) { return c >= '0' && c <= '9'; }
 
     // JSON's number grammar. Integers of up to 18 digits cannot overflow and are converted here; longer ones (which
-    // nlohmann turns into doubles on overflow) are left to nlohmann. Fractions and exponents go through strtod on
-    // the token, as nlohmann does, and a non-finite result is left to nlohmann's overflow error.
+    // nlohmann turns into doubles on overflow) are left to nlohmann. Fractions and exponents give strtod's double:
+    // computed here when that is exact (exact_decimal), else by strtod on the token, as nlohmann does; a non-finite
+    // result is left to nlohmann's overflow error.
     bool number(json& out) {
         const char* start = p_;
         const bool negative = *p_ == '-';
         if (negative) ++p_;
         if (p_ == end_ || !digit(*p_)) return false;
+        const char* digits = p_;
         if (*p_ == '0') {
             ++p_;
         } else {
             while (p_ != end_ && digit(*p_)) ++p_;
         }
         const char* integer_end = p_;
+        const char* fraction = p_;
+        const char* fraction_end = p_;
         bool is_float = false;
         if (p_ != end_ && *p_ == '.') {
-            ++p_;
+            fraction = ++p_;
             if (p_ == end_ || !digit(*p_)) return false;
             while (p_ != end_ && digit(*p_)) ++p_;
+            fraction_end = p_;
             is_float = true;
         }
+        long exponent = 0;
         if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
             ++p_;
+            const bool negative_exponent = p_ != end_ && *p_ == '-';
             if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
             if (p_ == end_ || !digit(*p_)) return false;
-            while (p_ != end_ && digit(*p_)) ++p_;
+            for (; p_ != end_ && digit(*p_); ++p_) {
+                if (exponent < 100000) exponent = exponent * 10 + (*p_ - '0');  // beyond: no double, strtod decides
+            }
+            if (negative_exponent) exponent = -exponent;
             is_float = true;
         }
         if (!is_float) {
-            const char* digits = start + (negative ? 1 : 0);
             if (integer_end - digits > 18) return false;
             std::uint64_t magnitude = 0;
             for (const char* d = digits; d != integer_end; ++d) {
@@ -237,14 +246,45 @@ private:
             }
             return true;
         }
+        double number = 0;
+        if (exact_decimal(digits, integer_end, fraction, fraction_end, exponent, number)) {
+            out = json(negative ? -number : number);
+            return true;
+        }
         char buffer[64];
         const auto length = static_cast<std::size_t>(p_ - start);
         if (length >= sizeof buffer) return false;
         std::memcpy(buffer, start, length);
         buffer[length] = '\0';
-        const double number = std::strtod(buffer, nullptr);
+        number = std::strtod(buffer, nullptr);
         if (!std::isfinite(number)) return false;
         out = json(number);
+        return true;
+    }
+
+    // Clinger's fast path: when the digits (integer part, then fraction) form an integer m <= 2^53 and the decimal's
+    // power of ten e is within +-22, both m and 10^|e| are exact doubles, so one IEEE multiplication or division
+    // rounds m * 10^e correctly: the very double strtod returns. The rules' weights (0.3, 0.25, ...) all take this
+    // path, which keeps strtod and its long-double arithmetic out of a rule set's load.
+    static bool exact_decimal(const char* integer, const char* integer_end, const char* fraction,
+                              const char* fraction_end, long exponent, double& out) {
+        static constexpr double kPowersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                  1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+        constexpr std::uint64_t kExactLimit = std::uint64_t{1} << 53;
+        std::uint64_t m = 0;
+        for (const char* d = integer; d != integer_end; ++d) {
+            m = m * 10 + static_cast<unsigned>(*d - '0');
+            if (m > kExactLimit) return false;
+        }
+        for (const char* d = fraction; d != fraction_end; ++d) {
+            m = m * 10 + static_cast<unsigned>(*d - '0');
+            if (m > kExactLimit) return false;
+        }
+        const long power = exponent - (fraction_end - fraction);
+        if (power < -22 || power > 22) return false;
+        const double mantissa = static_cast<double>(m);
+        out = power < 0 ? mantissa / kPowersOfTen[-power] : mantissa * kPowersOfTen[power];
         return true;
     }
 };

@@ -1,6 +1,9 @@
 // The answers document: every error code of engine.h with its exact JSON Pointer, the limits, and what counts as
 // answered. Runs over the fixture rule set (tests/cpp/fixtures/rules).
+#include <cstdint>
+#include <cstring>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -217,6 +220,43 @@ TEST(JsonInput, ParsesExactlyAsNlohmann) {
     // The depth limit holds for the single-pass reader as for the checks.
     EXPECT_EQ(parse_json_limited("[[[]]]", ParseLimits{0, 2}).error->code, "too_deep");
     EXPECT_FALSE(parse_json_limited("[[[]]]", ParseLimits{0, 3}).error);
+}
+
+// Decimals are computed without strtod when that is exact: the double must still be strtod's (nlohmann's), bit for
+// bit, on both sides of the limits of that path (2^53 as the digits' integer, powers of ten beyond +-22).
+TEST(JsonInput, DecimalsAreStrtodsDoubles) {
+    std::vector<std::string> numbers = {
+        "0.3", "0.25", "-0.0", "0.0", "1.5e0", "0.1e1", "9007199254740992.0", "9007199254740993.0", "900719925474099.3",
+        "1e22", "1e23", "1e-22", "1e-23", "123.456e20", "123.456e-20", "0.000001", "4.35", "2.675", "1.0000000000000002",
+        "0.30000000000000004", "1e-5", "7e-1", "5e-324", "1.7976931348623157e308", "2.2250738585072014e-308",
+        "1E+2", "1e+022", "0.00000000000000000000000000001", "123456789012345678.5"};
+    std::uint64_t state = 12345;  // a fixed pseudo-random sequence (64-bit LCG): the same numbers every run
+    const auto next = [&state] { return state = state * 6364136223846793005ULL + 1442695040888963407ULL; };
+    for (int i = 0; i < 20000; ++i) {
+        const std::uint64_t digits = next() % 100000000000000000ULL >> (next() % 40);
+        const int point = static_cast<int>(next() % 20);
+        const int exponent = static_cast<int>(next() % 61) - 30;
+        std::string text = std::to_string(digits);
+        if (point < static_cast<int>(text.size())) text.insert(text.size() - point, ".");
+        if (text.front() == '.') text.insert(0, "0");
+        if (text.back() == '.') text += "0";
+        numbers.push_back((next() % 2 ? "-" : "") + text + (exponent % 3 ? "e" + std::to_string(exponent) : ""));
+    }
+    for (const std::string& number : numbers) {
+        const std::string text = "[" + number + "]";
+        const ParsedJson parsed = parse_json_limited(text, ParseLimits{0, 16});
+        ASSERT_FALSE(parsed.error) << text;
+        const json expected = json::parse(text);
+        ASSERT_EQ(parsed.value[0].type(), expected[0].type()) << text;
+        if (!expected[0].is_number_float()) continue;
+        const double got = parsed.value[0].get<double>();
+        const double want = expected[0].get<double>();
+        std::uint64_t got_bits = 0;
+        std::uint64_t want_bits = 0;
+        std::memcpy(&got_bits, &got, sizeof got);
+        std::memcpy(&want_bits, &want, sizeof want);
+        EXPECT_EQ(got_bits, want_bits) << text;
+    }
 }
 
 TEST_F(EngineAnswers, TenThousandBadInputsThenAGoodOne) {
