@@ -358,6 +358,59 @@ std::string pointer_token(std::string_view key) {
     return token;
 }
 
+bool parse_flat_string_object(std::string_view text, std::map<std::string, std::string>& members) {
+    if (first_invalid_utf8(text) != std::string_view::npos) return false;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    const auto skip_space = [&] {
+        while (p != end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+    };
+    // A string without escapes: its text is the bytes between the quotes, ending at the first stop byte.
+    const auto plain_string = [&](std::string_view& out) {
+        if (p == end || *p != '"') return false;
+        const char* const start = ++p;
+        while (p != end && !kStringStops.stop[static_cast<unsigned char>(*p)]) ++p;
+        if (p == end || *p != '"') return false;  // the end, an escape or a control character
+        out = std::string_view(start, static_cast<std::size_t>(p - start));
+        ++p;
+        return true;
+    };
+    members.clear();
+    skip_space();
+    if (p == end || *p != '{') return false;
+    ++p;
+    skip_space();
+    if (p != end && *p == '}') {
+        ++p;
+    } else {
+        for (;;) {
+            std::string_view key;
+            std::string_view value;
+            skip_space();
+            if (!plain_string(key)) return false;
+            skip_space();
+            if (p == end || *p != ':') return false;
+            ++p;
+            skip_space();
+            if (!plain_string(value)) return false;
+            // The hint makes keys in sorted order (as the locale files keep them) a constant-time insert.
+            const std::size_t before = members.size();
+            members.emplace_hint(members.end(), key, value);
+            if (members.size() == before) return false;  // a repeated key: the general parser's rule decides
+            skip_space();
+            if (p == end) return false;
+            if (*p == '}') {
+                ++p;
+                break;
+            }
+            if (*p != ',') return false;
+            ++p;
+        }
+    }
+    skip_space();
+    return p == end;
+}
+
 ParsedJson parse_json_limited(std::string_view text, const ParseLimits& limits) {
     ParsedJson parsed;
     if (limits.max_bytes != 0 && text.size() > limits.max_bytes) {

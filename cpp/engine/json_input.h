@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,13 @@ struct ParsedJson {
 // Checks size first, then UTF-8 (byte offset of the first bad sequence), then nesting depth (a linear scan, before
 // any parsing), then syntax (byte offset of the failure).
 ParsedJson parse_json_limited(std::string_view text, const ParseLimits& limits);
+
+// Reads `text` when it is exactly a JSON object of strings written without escapes ({"key": "text", ...}: the form
+// locale files take) into `members`, without building a DOM; several times faster than parse_json_limited on such
+// text. Returns false, with `members` unspecified, on anything else (another value type, an escape, a control
+// character, a repeated key, invalid UTF-8, malformed JSON): the caller then parses the text with
+// parse_json_limited, which reports what is wrong and where.
+bool parse_flat_string_object(std::string_view text, std::map<std::string, std::string>& members);
 
 // Index of the first byte that does not start or continue a well-formed UTF-8 sequence (RFC 3629: no overlong forms,
 // no surrogates, nothing above U+10FFFF), or npos when the whole text is valid.

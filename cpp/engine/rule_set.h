@@ -233,8 +233,10 @@ struct RuleSetLoad {
 };
 
 // Loads manifest.json and the files it lists. Every problem found is listed, not just the first. `known_sha256`: the
-// set's fingerprint when it was computed before from the same files (the built-in set, at build time); the loader
-// takes it instead of hashing the set again. Empty: computed here.
+// set's fingerprint when this loader already accepted the same files and computed it (the built-in set, at build
+// time: cpp/tools/fingerprint_rules.cpp); the loader then takes it instead of hashing the set again, and skips the
+// check that every locale holds every text the set needs (the slowest check, and one those files passed). Empty:
+// everything is checked and the fingerprint computed here.
 RuleSetLoad load_rule_set(const RuleFiles& files, const std::string& known_sha256 = "");
 
 // Rule files are trusted more than answers but still parsed with a depth limit, so a hostile bundle handed to

@@ -2,6 +2,7 @@
 // answered. Runs over the fixture rule set (tests/cpp/fixtures/rules).
 #include <cstdint>
 #include <cstring>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -220,6 +221,41 @@ TEST(JsonInput, ParsesExactlyAsNlohmann) {
     // The depth limit holds for the single-pass reader as for the checks.
     EXPECT_EQ(parse_json_limited("[[[]]]", ParseLimits{0, 2}).error->code, "too_deep");
     EXPECT_FALSE(parse_json_limited("[[[]]]", ParseLimits{0, 3}).error);
+}
+
+// Locale files are read by parse_flat_string_object when they are plainly a flat object of strings; anything else is
+// refused, so that the general parser reports it. What it accepts it must read exactly as nlohmann does.
+TEST(JsonInput, FlatStringObjectsOnly) {
+    const std::string accepted[] = {
+        "{\"b\": \"two\", \"a\": \"one\", \"caf\xC3\xA9\": \"\xF0\x9F\x98\x80\"}",
+        " {\n\t\"k\" :\"v\" } \r\n",
+        "{}",
+        R"({"empty": ""})",
+    };
+    for (const std::string& text : accepted) {
+        std::map<std::string, std::string> members;
+        ASSERT_TRUE(parse_flat_string_object(text, members)) << text;
+        EXPECT_EQ(json(members), json::parse(text)) << text;
+    }
+    const std::string refused[] = {
+        R"({"a": "x\ny"})",        // an escape
+        R"({"a": "\u0041"})",      // a \u escape
+        "{\"a\": \"tab\there\"}",  // a raw control character
+        R"({"a": 1})",             // not a string
+        R"({"a": {"b": "c"}})",    // nested
+        R"({"a": "x", "a": "y"})",  // a repeated key (the general parser keeps the last)
+        R"(["a"])",
+        R"({"a": "x",})",
+        R"({"a": "x"} x)",
+        R"({"a": "x")",
+        R"({"a" "x"})",
+        "{\"a\": \"\xC3\"}",      // invalid UTF-8
+        "",
+    };
+    for (const std::string& text : refused) {
+        std::map<std::string, std::string> members;
+        EXPECT_FALSE(parse_flat_string_object(text, members)) << text;
+    }
 }
 
 // Decimals are computed without strtod when that is exact: the double must still be strtod's (nlohmann's), bit for
