@@ -1,6 +1,7 @@
 // web/tools/bundle.mjs: the widget bundle the pages load (web/dist/root-check.js). Each module once, in evaluation
 // order, no module syntax left; relative URLs resolve as they do unbundled; syntax it cannot bundle is refused with
-// the file named. (The browser tests load the pages, so they run the widget from the bundle.)
+// the file named; then minified in place (web/tools/minify.mjs). (The browser tests load the pages, so they run the
+// widget from the minified bundle.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleWidget } from '../../web/tools/bundle.mjs';
+import { MinifyError, minifyModule } from '../../web/tools/minify.mjs';
 import { tempDir } from './support.mjs';
 
 test('the widget bundles into one module: every module once, imports before importers, no module syntax left', (t) => {
@@ -71,3 +73,27 @@ test('module syntax the bundler does not handle is refused, naming the file', (t
     assert.throws(() => bundleWidget({ entry: join(dir, 'entry.js'), output: join(dir, 'out.js') }),
         /entry\.js: cannot read \S*missing\.js/);
 });
+
+test('the bundle is minified in place: smaller, the same behaviour, class names kept; bad syntax names the file',
+    async (t) => {
+        const dir = tempDir(t);
+        const source = [
+            '// A long comment that minifying removes, with words enough to make the point about size clear.',
+            'class ReadableName { constructor(value) { this.value = value; } twice() { return this.value * 2; } }',
+            'const longDescriptiveName = new ReadableName(21);',
+            'const own = new URL(\'./beside.css\', import.meta.url).href;',
+            'globalThis.minifyProbe = { twice: longDescriptiveName.twice(), name: ReadableName.name, own };',
+            '',
+        ].join('\n');
+        const file = join(dir, 'module.js');
+        writeFileSync(file, source);
+        const { bytes } = minifyModule(file);
+        assert.ok(bytes < Buffer.byteLength(source), `${bytes} bytes, not fewer than ${Buffer.byteLength(source)}`);
+        assert.doesNotMatch(readFileSync(file, 'utf8'), /longDescriptiveName|A long comment/);
+        await import(pathToFileURL(file).href);
+        assert.deepEqual(globalThis.minifyProbe,
+            { twice: 42, name: 'ReadableName', own: pathToFileURL(join(dir, 'beside.css')).href });
+
+        writeFileSync(file, 'const = 1;\n');
+        assert.throws(() => minifyModule(file), (error) => error instanceof MinifyError && error.message.includes(file));
+    });

@@ -1,7 +1,8 @@
 // Builds RootCheck with the CMake presets (CMakePresets.json) into build/<preset>/: configures a preset only when its
 // build folder is new (or the JsonLogic suites folder given in the environment changed), then lets Ninja rebuild
 // what changed, so a second build with no change takes seconds. The wasm-release build copies the engine to
-// web/dist/, and then the widget is bundled into web/dist/root-check.js (web/tools/bundle.mjs).
+// web/dist/, and then the widget is bundled into web/dist/root-check.js (web/tools/bundle.mjs) and minified
+// (web/tools/minify.mjs).
 //
 //   npm run build                     wasm-release and native-debug
 //   node web/tools/build.mjs PRESET…  the presets named
@@ -10,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleWidget } from './bundle.mjs';
+import { minifyModule } from './minify.mjs';
 
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const defaultPresets = ['wasm-release', 'native-debug'];
@@ -47,7 +49,7 @@ export function build(presets = defaultPresets) {
         run('cmake', ['--build', '--preset', preset]);
         if (preset === 'wasm-release') {
             try {
-                bundleWidget();
+                minifyModule(bundleWidget().path);
             } catch (error) {
                 throw new BuildError(`bundling the widget: ${error.message}`);
             }

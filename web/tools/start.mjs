@@ -2,7 +2,7 @@
 // setup.sh, node_modules through `npm ci`), builds the WebAssembly engine (incrementally; the page needs nothing
 // else), then serves web/ under the strict Content Security Policy on http://127.0.0.1:8080/ (PORT overrides it).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, repo } from './build.mjs';
 import { startServer } from './serve.mjs';
@@ -15,8 +15,15 @@ function step(command, args) {
     }
 }
 
+// node_modules is (re)installed when it is missing or lacks a package package.json asks for (an older checkout).
+function nodeModulesComplete() {
+    const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+    return Object.keys({ ...dependencies, ...devDependencies })
+        .every((name) => existsSync(join(repo, 'node_modules', name, 'package.json')));
+}
+
 step('bash', [join(repo, 'web/tools/setup.sh')]);
-if (!existsSync(join(repo, 'node_modules'))) step('npm', ['ci']);
+if (!nodeModulesComplete()) step('npm', ['ci']);
 try {
     build(['wasm-release']);
 } catch (error) {
