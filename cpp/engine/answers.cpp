@@ -3,12 +3,14 @@
 #include <cmath>
 #include <iterator>
 
+#include "json_writer.h"
+
 namespace rootcheck {
 
 namespace {
 
 std::string describe(const json& value) {
-    std::string text = value.dump();
+    std::string text = json_text(value);
     if (text.size() > 40) text = text.substr(0, 37) + "...";
     return text;
 }
@@ -18,7 +20,7 @@ std::optional<InputError> wrong_type(const std::string& path, const std::string&
 }
 
 std::string format_number(double value) {
-    return json(value).dump();
+    return json_text(json(value));
 }
 
 // Where a value sits, written out as a JSON Pointer only when a problem is reported: building pointer strings for

@@ -21,7 +21,7 @@ namespace rootcheck {
 namespace {
 
 std::string internal_error(const char* what) {
-    return error_document(InputError{"internal_error", std::string("internal error: ") + what, ""}).dump();
+    return json_text(error_document(InputError{"internal_error", std::string("internal error: ") + what, ""}));
 }
 
 // Runs `body`, turning anything thrown into an error document.
@@ -78,7 +78,7 @@ Engine& Engine::operator=(Engine&&) noexcept = default;
 std::string Engine::load_rules(const RuleFiles& files) {
     return guarded([&] {
         RuleSetLoad load = load_rule_set(files);
-        if (!load.rules) return invalid_rules(load.problems).dump();
+        if (!load.rules) return json_text(invalid_rules(load.problems));
         rules_ = std::move(load.rules);
         no_rules_message_.clear();
         return info();
@@ -89,10 +89,10 @@ std::string Engine::load_rules_json(std::string_view files_object) {
     return guarded([&] {
         ParsedJson parsed = parse_json_limited(files_object, ParseLimits{0, kMaxRuleFileDepth});
         if (parsed.error) {
-            return invalid_rules({RuleProblem{"", parsed.error->code + ": " + parsed.error->message}}).dump();
+            return json_text(invalid_rules({RuleProblem{"", parsed.error->code + ": " + parsed.error->message}}));
         }
         if (!parsed.value.is_object()) {
-            return invalid_rules({RuleProblem{"", "expected an object {\"<path>\": \"<file text>\"}"}}).dump();
+            return json_text(invalid_rules({RuleProblem{"", "expected an object {\"<path>\": \"<file text>\"}"}}));
         }
         RuleFiles files;
         std::vector<RuleProblem> problems;
@@ -103,7 +103,7 @@ std::string Engine::load_rules_json(std::string_view files_object) {
             }
             files.emplace(path, text.get<std::string>());
         }
-        if (!problems.empty()) return invalid_rules(problems).dump();
+        if (!problems.empty()) return json_text(invalid_rules(problems));
         return load_rules(files);
     });
 }
@@ -111,9 +111,9 @@ std::string Engine::load_rules_json(std::string_view files_object) {
 std::string Engine::assess(std::string_view answers_document) const {
     return guarded([&] {
         const std::shared_ptr<const RuleSet> rules = rules_;
-        if (!rules) return error_document(InputError{"no_rules", no_rules_message_, ""}).dump();
+        if (!rules) return json_text(error_document(InputError{"no_rules", no_rules_message_, ""}));
         ParsedAnswers parsed = parse_answers(answers_document, *rules);
-        if (parsed.error) return error_document(*parsed.error).dump();
+        if (parsed.error) return json_text(error_document(*parsed.error));
         const Evaluation evaluation = evaluate(*rules, parsed.answers);
         return result_text(*rules, parsed.answers, evaluation);
     });
@@ -122,9 +122,9 @@ std::string Engine::assess(std::string_view answers_document) const {
 std::string Engine::next(std::string_view answers_document) const {
     return guarded([&] {
         const std::shared_ptr<const RuleSet> rules = rules_;
-        if (!rules) return error_document(InputError{"no_rules", no_rules_message_, ""}).dump();
+        if (!rules) return json_text(error_document(InputError{"no_rules", no_rules_message_, ""}));
         ParsedAnswers parsed = parse_answers(answers_document, *rules);
-        if (parsed.error) return error_document(*parsed.error).dump();
+        if (parsed.error) return json_text(error_document(*parsed.error));
         return navigation_document(*rules, evaluate(*rules, parsed.answers));
     });
 }
@@ -132,11 +132,11 @@ std::string Engine::next(std::string_view answers_document) const {
 std::string Engine::questionnaire(std::string_view locale, std::string_view mode) const {
     return guarded([&] {
         const std::shared_ptr<const RuleSet> rules = rules_;
-        if (!rules) return error_document(InputError{"no_rules", no_rules_message_, ""}).dump();
+        if (!rules) return json_text(error_document(InputError{"no_rules", no_rules_message_, ""}));
         std::string checked_locale(locale);
         std::string checked_mode(mode);
         if (auto error = check_locale_and_mode(*rules, checked_locale, checked_mode)) {
-            return error_document(*error).dump();
+            return json_text(error_document(*error));
         }
         return questionnaire_document(*rules, checked_locale, checked_mode);
     });
@@ -145,7 +145,7 @@ std::string Engine::questionnaire(std::string_view locale, std::string_view mode
 std::string Engine::info() const {
     return guarded([&] {
         const std::shared_ptr<const RuleSet> rules = rules_;
-        if (!rules) return error_document(InputError{"no_rules", no_rules_message_, ""}).dump();
+        if (!rules) return json_text(error_document(InputError{"no_rules", no_rules_message_, ""}));
         JsonWriter out(512);  // keys in sorted order (json_writer.h)
         out.begin_object().key("default_locale").string(rules->default_locale).key("engine").string(kEngineVersion);
         out.key("locales").begin_array();
@@ -159,8 +159,8 @@ std::string Engine::info() const {
 std::string Engine::lint() const {
     return guarded([&] {
         const std::shared_ptr<const RuleSet> rules = rules_;
-        if (!rules) return error_document(InputError{"no_rules", no_rules_message_, ""}).dump();
-        return lint_document(*rules).dump();
+        if (!rules) return json_text(error_document(InputError{"no_rules", no_rules_message_, ""}));
+        return json_text(lint_document(*rules));
     });
 }
 
@@ -170,17 +170,17 @@ std::string evaluate_logic(std::string_view rule, std::string_view data) {
         ParsedJson parsed_rule = parse_json_limited(rule, limits);
         if (parsed_rule.error) {
             parsed_rule.error->path = "/rule";
-            return error_document(*parsed_rule.error).dump();
+            return json_text(error_document(*parsed_rule.error));
         }
         ParsedJson parsed_data = parse_json_limited(data.empty() ? std::string_view("null") : data, limits);
         if (parsed_data.error) {
             parsed_data.error->path = "/data";
-            return error_document(*parsed_data.error).dump();
+            return json_text(error_document(*parsed_data.error));
         }
         const jsonlogic::Program program = jsonlogic::Program::compile(parsed_rule.value);
         const jsonlogic::Outcome outcome = program.evaluate(parsed_data.value);
-        if (!outcome.ok) return json{{"error", outcome.error}}.dump();
-        return json{{"result", outcome.value}}.dump();
+        if (!outcome.ok) return json_text(json{{"error", outcome.error}});
+        return json_text(json{{"result", outcome.value}});
     });
 }
 

@@ -237,4 +237,10 @@ char* JsonWriter::escape_into(char* to, std::string_view text) {
     }
 }
 
+std::string json_text(const nlohmann::json& value) {
+    JsonWriter writer;
+    writer.value(value);
+    return writer.take();
+}
+
 }  // namespace rootcheck

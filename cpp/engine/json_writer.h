@@ -58,4 +58,8 @@ private:
     char* escape_into(char* to, std::string_view text);  // without; `to` has room for 6 bytes per byte
 };
 
+// `value` as JSON text, exactly as value.dump() writes it. The engine writes every output through JsonWriter, so the
+// module ships one JSON serialiser (nlohmann's own is then not linked in).
+std::string json_text(const nlohmann::json& value);
+
 }  // namespace rootcheck
