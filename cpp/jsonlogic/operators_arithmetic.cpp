@@ -62,19 +62,24 @@ bool op_minus(const Node& node, Ctx& ctx, Value& out) {
     return finish(count == 1 ? -result : result, ctx, out);
 }
 
+// "/" and "%": the first operand, then each next one divides it through `divide`; a zero divisor fails with NaN.
+template <typename Divide>
+bool fold_divisions(const Node& node, Ctx& ctx, double& result, std::size_t& count, Divide&& divide) {
+    return fold_numbers(node, ctx, result, count, [&ctx, &divide](double& acc, double x, std::size_t i) {
+        if (i == 0) {
+            acc = x;
+            return true;
+        }
+        if (x == 0) return ctx.fail(kNaN);
+        acc = divide(acc, x);
+        return true;
+    });
+}
+
 bool op_divide(const Node& node, Ctx& ctx, Value& out) {
     double result = 0;
     std::size_t count = 0;
-    if (!fold_numbers(node, ctx, result, count, [&ctx](double& acc, double x, std::size_t i) {
-            if (i == 0) {
-                acc = x;
-                return true;
-            }
-            if (x == 0) return ctx.fail(kNaN);
-            acc /= x;
-            return true;
-        }))
-        return false;
+    if (!fold_divisions(node, ctx, result, count, [](double a, double b) { return a / b; })) return false;
     if (count == 0) return ctx.fail(kInvalidArguments);
     if (count == 1) {  // "/": 2 is 0.5: one operand is its reciprocal
         if (result == 0) return ctx.fail(kNaN);
@@ -86,16 +91,8 @@ bool op_divide(const Node& node, Ctx& ctx, Value& out) {
 bool op_modulo(const Node& node, Ctx& ctx, Value& out) {
     double result = 0;
     std::size_t count = 0;
-    if (!fold_numbers(node, ctx, result, count, [&ctx](double& acc, double x, std::size_t i) {
-            if (i == 0) {
-                acc = x;
-                return true;
-            }
-            if (x == 0) return ctx.fail(kNaN);
-            acc = std::fmod(acc, x);  // sign of the dividend, as JavaScript: %(-8, 3) is -2
-            return true;
-        }))
-        return false;
+    // std::fmod keeps the sign of the dividend, as JavaScript does: %(-8, 3) is -2.
+    if (!fold_divisions(node, ctx, result, count, [](double a, double b) { return std::fmod(a, b); })) return false;
     if (count < 2) return ctx.fail(kInvalidArguments);  // modulo.json: one operand is an error
     return finish(result, ctx, out);
 }

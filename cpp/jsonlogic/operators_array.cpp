@@ -46,7 +46,10 @@ bool collection_or_empty(const Node& node, Ctx& ctx, Value& collection, bool& em
     return true;
 }
 
-bool op_map(const Node& node, Ctx& ctx, Value& out) {
+// map and filter: runs the body (args[1]) on each element of the collection and builds the array `keep` makes of
+// each element and the body's value (appending to `result` or not).
+template <typename Keep>
+bool each_element(const Node& node, Ctx& ctx, Value& out, Keep&& keep) {
     Value collection;
     bool empty = false;
     if (!collection_or_empty(node, ctx, collection, empty)) return false;
@@ -55,35 +58,31 @@ bool op_map(const Node& node, Ctx& ctx, Value& out) {
         ScopeGuard scope(ctx);
         std::size_t index = 0;
         for (const json& element : collection.get()) {
-            Value mapped;
-            json item;
-            if (!scope.run(node.args[1], element, index++, mapped) || !take(mapped, ctx, item)) return false;
-            result.push_back(std::move(item));
+            Value body;
+            if (!scope.run(node.args[1], element, index++, body) || !keep(element, body, result)) return false;
         }
     }
     out.set(std::move(result));
     return true;
 }
 
+bool op_map(const Node& node, Ctx& ctx, Value& out) {
+    return each_element(node, ctx, out, [&ctx](const json&, Value& mapped, json& result) {
+        json item;
+        if (!take(mapped, ctx, item)) return false;
+        result.push_back(std::move(item));
+        return true;
+    });
+}
+
 bool op_filter(const Node& node, Ctx& ctx, Value& out) {
-    Value collection;
-    bool empty = false;
-    if (!collection_or_empty(node, ctx, collection, empty)) return false;
-    json result = json::array();
-    if (!empty) {
-        ScopeGuard scope(ctx);
-        std::size_t index = 0;
-        for (const json& element : collection.get()) {
-            Value keep;
-            if (!scope.run(node.args[1], element, index++, keep)) return false;
-            if (!truthy(keep.get())) continue;
-            json item;
-            if (!copy_bounded(element, ctx, item)) return false;
-            result.push_back(std::move(item));
-        }
-    }
-    out.set(std::move(result));
-    return true;
+    return each_element(node, ctx, out, [&ctx](const json& element, Value& verdict, json& result) {
+        if (!truthy(verdict.get())) return true;
+        json item;
+        if (!copy_bounded(element, ctx, item)) return false;
+        result.push_back(std::move(item));
+        return true;
+    });
 }
 
 // reduce: [collection, body, initial?]. Without an initial value the first element starts, as Array.reduce does
