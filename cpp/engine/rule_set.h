@@ -178,10 +178,17 @@ struct TriageModel {
 
 using LocaleTexts = std::map<std::string, std::string>;
 
+// One text of a locale: `text` points into RuleSet::locales; `verbatim` records, once at load, that JSON writes it
+// as it is (writes_verbatim(), json_writer.h), so a result copies it without scanning it.
+struct ResolvedText {
+    const std::string* text = nullptr;
+    bool verbatim = false;
+};
+
 // The text every key shows in one locale and mode, `@clinician` variants already applied: built once at load so a
 // lookup during assess is a single hash probe. Keys and texts point into RuleSet::locales (std::map nodes never
 // move), so the two tables per locale copy no string; RuleSet is therefore not copyable.
-using ResolvedTexts = std::unordered_map<std::string_view, const std::string*>;
+using ResolvedTexts = std::unordered_map<std::string_view, ResolvedText>;
 
 class RuleSet {
 public:

@@ -26,16 +26,25 @@ const ResolvedTexts& resolved_texts(const RuleSet& rules, const std::string& loc
 Texts::Texts(const RuleSet& rules, const std::string& locale, const std::string& mode)
     : texts_(locale_texts(rules, locale)), resolved_(resolved_texts(rules, locale, mode)) {}
 
-const std::string& Texts::get(const std::string& key) const {
-    static const std::string kMissing;
+const ResolvedText& Texts::resolved(const std::string& key) const {
+    static const std::string kEmpty;
+    static const ResolvedText kMissing{&kEmpty, true};
     const auto found = resolved_.find(std::string_view(key));
-    return found == resolved_.end() ? kMissing : *found->second;
+    return found == resolved_.end() ? kMissing : found->second;
+}
+
+const ResolvedText& Texts::resolved(std::string_view prefix, const std::string& id) const {
+    key_.assign(prefix.data(), prefix.size());
+    key_ += id;
+    return resolved(key_);
+}
+
+const std::string& Texts::get(const std::string& key) const {
+    return *resolved(key).text;
 }
 
 const std::string& Texts::get(std::string_view prefix, const std::string& id) const {
-    key_.assign(prefix.data(), prefix.size());
-    key_ += id;
-    return get(key_);
+    return *resolved(prefix, id).text;
 }
 
 std::string Texts::format(std::string_view prefix, const std::string& id, const Placeholders& values) const {

@@ -24,6 +24,9 @@ public:
     const std::string& get(const std::string& key) const;
     // The text of the key `prefix` + `id` (e.g. "advice." + "stay_active"), built in a buffer this object reuses.
     const std::string& get(std::string_view prefix, const std::string& id) const;
+    // The same two lookups, with whether the text needs JSON escaping (ResolvedText), for writing it into a result.
+    const ResolvedText& resolved(const std::string& key) const;
+    const ResolvedText& resolved(std::string_view prefix, const std::string& id) const;
     // The text of `prefix` + `id` with {region}, {root} and {side} filled in (the values go in as they are: a
     // placeholder inside a value is not filled).
     std::string format(std::string_view prefix, const std::string& id, const Placeholders& values) const;
