@@ -47,13 +47,13 @@ const std::string& Texts::get(std::string_view prefix, const std::string& id) co
     return *resolved(prefix, id).text;
 }
 
-std::string Texts::format(std::string_view prefix, const std::string& id, const Placeholders& values) const {
+const std::string& Texts::format(std::string_view prefix, const std::string& id, const Placeholders& values) const {
     static constexpr std::string_view kNames[] = {"{region}", "{root}", "{side}"};
     const std::string* const kValues[] = {&values.region, &values.root, &values.side};
     const std::string& text = get(prefix, id);
     // One pass: a placeholder's value is never searched again for placeholders.
-    std::string out;
-    out.reserve(text.size() + values.region.size());
+    std::string& out = formatted_;
+    out.clear();
     std::size_t copied = 0;
     for (std::size_t at = text.find('{'); at != std::string::npos; at = text.find('{', at + 1)) {
         for (std::size_t k = 0; k < 3; ++k) {

@@ -28,8 +28,9 @@ public:
     const ResolvedText& resolved(const std::string& key) const;
     const ResolvedText& resolved(std::string_view prefix, const std::string& id) const;
     // The text of `prefix` + `id` with {region}, {root} and {side} filled in (the values go in as they are: a
-    // placeholder inside a value is not filled).
-    std::string format(std::string_view prefix, const std::string& id, const Placeholders& values) const;
+    // placeholder inside a value is not filled). The text lives in a buffer this object reuses: valid until the next
+    // format() call (a result formats a few dozen texts, and a string each showed in profiles).
+    const std::string& format(std::string_view prefix, const std::string& id, const Placeholders& values) const;
     // The label of option `value` of `question` (`question.Q.option.V`, else `option.V`).
     const std::string& option(const Question& question, const std::string& value) const;
 
@@ -39,6 +40,7 @@ private:
     const LocaleTexts& texts_;       // as written, for option_key() and iteration
     const ResolvedTexts& resolved_;  // variants applied for this mode
     mutable std::string key_;        // get(prefix, id)'s key, kept to save an allocation per lookup
+    mutable std::string formatted_;  // format()'s text
 };
 
 }  // namespace rootcheck
