@@ -409,12 +409,13 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
         w.begin_object().verbatim_key("id").verbatim_string(id);
         w.verbatim_key("source").verbatim_string(sources.cite(source)).verbatim_key("text");
     };
+    const ItemTexts& item_texts = texts.items();
     const auto item_list = [&](const std::vector<Item>& items, const std::vector<std::size_t>& shown,
-                               std::string_view prefix) {
+                               const std::vector<ResolvedText>& shown_texts) {
         w.begin_array();
         for (std::size_t i : shown) {
             cited_until_text(items[i].id, items[i].source);
-            text(texts.resolved(prefix, items[i].id));
+            text(shown_texts[i]);
             w.end_object();
         }
         w.end_array();
@@ -425,7 +426,7 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
     const Level& level = rules.triage.levels[evaluation.level];
     w.begin_object();
     w.verbatim_key("advice");
-    item_list(rules.advice, evaluation.advice, "advice.");
+    item_list(rules.advice, evaluation.advice, item_texts.advice);
     w.verbatim_key("answered").integer(static_cast<long long>(evaluation.answered));
     w.verbatim_key("engine").string(kEngineVersion);
     w.verbatim_key("escalate").boolean(level.escalate);
@@ -448,13 +449,13 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
         for (std::size_t i : f.evidence) {
             const MechanismEvidence& e = mechanism.evidence[i];
             cited_until_text(e.id, e.source);
-            text(texts.resolved("mechanism.evidence.", e.id));
+            text(item_texts.mechanism_evidence[f.mechanism][i]);
             w.end_object();
         }
         w.end_array();
         w.verbatim_key("id").verbatim_string(mechanism.id).verbatim_key("score").number(f.score);
         w.verbatim_key("spinal").boolean(mechanism.spinal).verbatim_key("text");
-        text(texts.resolved("mechanism.", mechanism.id));
+        text(item_texts.mechanisms[f.mechanism]);
         w.end_object();
     }
     w.end_array();
@@ -485,7 +486,7 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
                 // favours, id, source, text
                 w.begin_object().verbatim_key("favours").verbatim_string(e.favours).verbatim_key("id").verbatim_string(e.id);
                 w.verbatim_key("source").verbatim_string(sources.cite(e.source)).verbatim_key("text");
-                text(texts.resolved("pain_type.evidence.", e.id));
+                text(item_texts.pain_evidence[i]);
                 w.end_object();
             }
             w.end_array();
@@ -500,7 +501,7 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
     w.verbatim_key("roots").begin_array();
     for (const RootFinding& f : evaluation.roots) {
         const std::string& root = rules.roots.roots[f.root];
-        Placeholders values{"", texts.get("root.", root), texts.get("side.", f.side)};
+        Placeholders values{"", *item_texts.roots[f.root].text, texts.get("side.", f.side)};
         // evidence, label, regions, root, score, side
         w.begin_object().verbatim_key("evidence").begin_array();
         for (const auto& [k, regions] : f.region_evidence) {
@@ -508,16 +509,16 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
             values.region.clear();
             for (std::size_t r : regions) {
                 if (!values.region.empty()) values.region += ", ";
-                values.region += texts.get("region.", rules.regions[r].id);
+                values.region += *item_texts.regions[r].text;
             }
             cited_until_text(e.id, e.source);
-            w.string(texts.format("roots.evidence.", e.id, values)).end_object();
+            w.string(texts.format(*item_texts.region_evidence[k].text, values)).end_object();
         }
         values.region.clear();
         for (std::size_t k : f.evidence) {
             const RootEvidence& e = rules.roots.evidence[k];
             cited_until_text(e.id, e.source);
-            w.string(texts.format("roots.evidence.", e.id, values)).end_object();
+            w.string(texts.format(*item_texts.root_evidence[k].text, values)).end_object();
         }
         w.end_array();
         w.verbatim_key("label").joined({values.root, " ", values.side});
@@ -538,7 +539,7 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
     w.verbatim_key("rules").begin_object().verbatim_key("name").string(rules.name);
     w.verbatim_key("sha256").string(rules.sha256).verbatim_key("version").string(rules.version).end_object();
     w.verbatim_key("safety_net");
-    item_list(rules.safety_net, evaluation.safety_net, "safety_net.");
+    item_list(rules.safety_net, evaluation.safety_net, item_texts.safety_net);
 
     // `sources` comes before `triage` in key order, so the triage reasons' sources are noted ahead of their items.
     for (std::size_t i : evaluation.reasons) sources.cite(rules.triage.rules[i].source);
@@ -551,14 +552,14 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
     for (std::size_t i : evaluation.reasons) {
         const TriageRule& rule = rules.triage.rules[i];
         cited_until_text(rule.id, rule.source);
-        text(texts.resolved("triage.", rule.id));
+        text(item_texts.triage[i]);
         w.end_object();
     }
     w.end_array();
     w.verbatim_key("text");
-    text(texts.resolved("level." + level.id + ".text"));
+    text(item_texts.level_texts[evaluation.level]);
     w.verbatim_key("title");
-    text(texts.resolved("level." + level.id + ".title"));
+    text(item_texts.level_titles[evaluation.level]);
     w.end_object();
     w.end_object();
     return w.take();

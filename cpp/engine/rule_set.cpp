@@ -820,6 +820,8 @@ private:
                 self[key] = resolved;
                 clinician.emplace(key, resolved);  // a variant, assigned above or later, wins over its base
             }
+            rules_.self_item_texts[locale] = resolve_item_texts(rules_, self);
+            rules_.clinician_item_texts[locale] = resolve_item_texts(rules_, clinician);
         }
     }
 
