@@ -7,15 +7,12 @@
 
 namespace rootcheck {
 
-char* JsonWriter::room(std::size_t bytes) {
-    if (size_ + bytes > capacity_) {
-        const std::size_t capacity = std::max(capacity_ * 2, size_ + bytes);
-        std::unique_ptr<char[]> grown(new char[capacity]);
-        std::memcpy(grown.get(), out_.get(), size_);
-        out_ = std::move(grown);
-        capacity_ = capacity;
-    }
-    return out_.get() + size_;
+void JsonWriter::grow(std::size_t needed) {
+    const std::size_t capacity = std::max(capacity_ * 2, needed);
+    std::unique_ptr<char[]> grown(new char[capacity]);
+    std::memcpy(grown.get(), out_.get(), size_);
+    out_ = std::move(grown);
+    capacity_ = capacity;
 }
 
 void JsonWriter::put(std::string_view text) {
@@ -191,6 +188,54 @@ JsonWriter& JsonWriter::joined(std::initializer_list<std::string_view> pieces) {
     *to++ = '"';
     size_ += static_cast<std::size_t>(to - start);
     return *this;
+}
+
+JsonWriter& JsonWriter::verbatim_key(std::string_view name) {
+    separate();
+    char* to = room(name.size() + 3);
+    *to++ = '"';
+    to = copy(to, name);
+    *to++ = '"';
+    *to = ':';
+    size_ += name.size() + 3;
+    after_key_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::verbatim_string(std::string_view text) {
+    separate();
+    char* to = room(text.size() + 2);
+    *to++ = '"';
+    to = copy(to, text);
+    *to = '"';
+    size_ += text.size() + 2;
+    return *this;
+}
+
+JsonWriter& JsonWriter::verbatim_joined(std::initializer_list<std::string_view> pieces) {
+    separate();
+    std::size_t size = 2;
+    for (std::string_view piece : pieces) size += piece.size();
+    char* to = room(size);
+    *to++ = '"';
+    for (std::string_view piece : pieces) to = copy(to, piece);
+    *to = '"';
+    size_ += size;
+    return *this;
+}
+
+bool writes_verbatim(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes + i, 8);
+        if (needs_escape(word)) return false;
+    }
+    for (; i < text.size(); ++i) {
+        if (needs_escape(bytes[i])) return false;
+    }
+    return true;
 }
 
 char* JsonWriter::escape_into(char* to, std::string_view text) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
 #include <string>
@@ -15,6 +16,9 @@
 #include <nlohmann/json.hpp>
 
 namespace rootcheck {
+
+// Whether JSON writes `text` inside a string as it is: no control character, '"' or '\\' to escape.
+bool writes_verbatim(std::string_view text);
 
 class JsonWriter {
 public:
@@ -38,6 +42,13 @@ public:
     // Any value, exactly as its dump() would write it (objects keep their sorted key order).
     JsonWriter& value(const nlohmann::json& value);
 
+    // The same as key(), string() and joined() for text the caller knows needs no escaping (writes_verbatim():
+    // the engine's own names, ids the rule-set loader validated, texts checked at load), copied without a scan. A
+    // result is mostly such pieces, and scanning each one cost more than copying it.
+    JsonWriter& verbatim_key(std::string_view name);
+    JsonWriter& verbatim_string(std::string_view text);
+    JsonWriter& verbatim_joined(std::initializer_list<std::string_view> pieces);
+
     std::string take() { return std::string(out_.get(), size_); }
 
 private:
@@ -49,7 +60,16 @@ private:
     std::vector<char> has_items_;  // per open container: whether a comma must precede the next item
     bool after_key_ = false;
 
-    char* room(std::size_t bytes);  // space for `bytes` more bytes at the end; the caller advances size_
+    // Space for `bytes` more bytes at the end; the caller advances size_.
+    char* room(std::size_t bytes) {
+        if (size_ + bytes > capacity_) grow(size_ + bytes);
+        return out_.get() + size_;
+    }
+    void grow(std::size_t needed);
+    static char* copy(char* to, std::string_view text) {
+        std::memcpy(to, text.data(), text.size());
+        return to + text.size();
+    }
     void put(char c) { *room(1) = c, ++size_; }
     void put(std::string_view text);
     void put_integer(unsigned long long magnitude, bool negative);  // the digits, '-' first if negative

@@ -810,15 +810,18 @@ private:
             self.reserve(texts.size());
             clinician.reserve(texts.size());
             for (const auto& [key, text] : texts) {
+                const ResolvedText resolved{&text, writes_verbatim(text)};
                 const bool variant =
                     key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0;
                 if (variant) {
-                    clinician[std::string_view(key).substr(0, key.size() - suffix.size())] = &text;
+                    clinician[std::string_view(key).substr(0, key.size() - suffix.size())] = resolved;
                     continue;
                 }
-                self[key] = &text;
-                clinician.emplace(key, &text);  // a variant, assigned above or later, wins over its base
+                self[key] = resolved;
+                clinician.emplace(key, resolved);  // a variant, assigned above or later, wins over its base
             }
+            rules_.self_item_texts[locale] = resolve_item_texts(rules_, self);
+            rules_.clinician_item_texts[locale] = resolve_item_texts(rules_, clinician);
         }
     }
 

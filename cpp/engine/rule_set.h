@@ -178,10 +178,35 @@ struct TriageModel {
 
 using LocaleTexts = std::map<std::string, std::string>;
 
+// One text of a locale: `text` points into RuleSet::locales; `verbatim` records, once at load, that JSON writes it
+// as it is (writes_verbatim(), json_writer.h), so a result copies it without scanning it.
+struct ResolvedText {
+    const std::string* text = nullptr;
+    bool verbatim = false;
+};
+
 // The text every key shows in one locale and mode, `@clinician` variants already applied: built once at load so a
 // lookup during assess is a single hash probe. Keys and texts point into RuleSet::locales (std::map nodes never
 // move), so the two tables per locale copy no string; RuleSet is therefore not copyable.
-using ResolvedTexts = std::unordered_map<std::string_view, const std::string*>;
+using ResolvedTexts = std::unordered_map<std::string_view, ResolvedText>;
+
+// The text of each item a result shows, for one locale and mode, in the order of the rule set's own lists
+// (advice[i] is the text of RuleSet::advice[i], regions[r] of RuleSet::regions[r], ...): resolved once at load by
+// resolve_item_texts() (texts.h), so writing a result indexes a list instead of building a key and hashing it.
+struct ItemTexts {
+    std::vector<ResolvedText> advice;
+    std::vector<ResolvedText> safety_net;
+    std::vector<ResolvedText> triage;                           // per TriageModel::rules
+    std::vector<ResolvedText> level_titles;                     // per TriageModel::levels
+    std::vector<ResolvedText> level_texts;
+    std::vector<ResolvedText> pain_evidence;
+    std::vector<ResolvedText> region_evidence;                  // per RootModel::region_evidence
+    std::vector<ResolvedText> root_evidence;                    // per RootModel::evidence
+    std::vector<ResolvedText> roots;                            // per RootModel::roots (unranked ones: empty)
+    std::vector<ResolvedText> regions;
+    std::vector<ResolvedText> mechanisms;
+    std::vector<std::vector<ResolvedText>> mechanism_evidence;  // per mechanism, per evidence item
+};
 
 class RuleSet {
 public:
@@ -196,6 +221,8 @@ public:
     std::map<std::string, LocaleTexts> locales;
     std::map<std::string, ResolvedTexts> self_texts;       // locale -> texts for self mode
     std::map<std::string, ResolvedTexts> clinician_texts;  // locale -> texts for clinician mode
+    std::map<std::string, ItemTexts> self_item_texts;       // locale -> item texts for self mode
+    std::map<std::string, ItemTexts> clinician_item_texts;  // locale -> item texts for clinician mode
     std::map<std::string, std::string> locale_files;  // locale -> file path, for problem paths
     std::map<std::string, std::string> part_files;    // part name -> file path, for problem paths
     std::map<std::string, std::string> sources;       // source id -> citation

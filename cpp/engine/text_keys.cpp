@@ -12,7 +12,43 @@ std::string at(const RuleSet& rules, const char* part, const std::string& pointe
     return (file == rules.part_files.end() ? std::string(part) : file->second) + pointer;
 }
 
+const ResolvedText& resolved_or_empty(const ResolvedTexts& texts, const std::string& key) {
+    static const std::string kEmpty;
+    static const ResolvedText kMissing{&kEmpty, true};
+    const auto found = texts.find(std::string_view(key));
+    return found == texts.end() ? kMissing : found->second;
+}
+
+// The texts of `items`, each under `prefix` + its id + `suffix`.
+template <typename Items>
+std::vector<ResolvedText> texts_of(const ResolvedTexts& texts, const Items& items, const std::string& prefix,
+                                   const char* suffix = "") {
+    std::vector<ResolvedText> found;
+    found.reserve(items.size());
+    for (const auto& item : items) found.push_back(resolved_or_empty(texts, prefix + item.id + suffix));
+    return found;
+}
+
 }  // namespace
+
+ItemTexts resolve_item_texts(const RuleSet& rules, const ResolvedTexts& texts) {
+    ItemTexts items;
+    items.advice = texts_of(texts, rules.advice, "advice.");
+    items.safety_net = texts_of(texts, rules.safety_net, "safety_net.");
+    items.triage = texts_of(texts, rules.triage.rules, "triage.");
+    items.level_titles = texts_of(texts, rules.triage.levels, "level.", ".title");
+    items.level_texts = texts_of(texts, rules.triage.levels, "level.", ".text");
+    items.pain_evidence = texts_of(texts, rules.pain_type.evidence, "pain_type.evidence.");
+    items.region_evidence = texts_of(texts, rules.roots.region_evidence, "roots.evidence.");
+    items.root_evidence = texts_of(texts, rules.roots.evidence, "roots.evidence.");
+    items.regions = texts_of(texts, rules.regions, "region.");
+    items.mechanisms = texts_of(texts, rules.mechanisms.mechanisms, "mechanism.");
+    for (const Mechanism& mechanism : rules.mechanisms.mechanisms) {
+        items.mechanism_evidence.push_back(texts_of(texts, mechanism.evidence, "mechanism.evidence."));
+    }
+    for (const std::string& root : rules.roots.roots) items.roots.push_back(resolved_or_empty(texts, "root." + root));
+    return items;
+}
 
 std::string option_key(const Question& question, const std::string& value, const LocaleTexts& texts) {
     std::string own = "question." + question.id + ".option." + value;

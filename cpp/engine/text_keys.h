@@ -26,6 +26,11 @@ std::set<std::string> used_text_keys(const RuleSet& rules, const LocaleTexts& te
 // The key of the label of option `value` of `question` in `texts`.
 std::string option_key(const Question& question, const std::string& value, const LocaleTexts& texts);
 
+// The texts of the items a result shows, for one locale and mode (ItemTexts, rule_set.h), found in that table of
+// resolved texts; a key the table lacks gives an empty text (validation rules that out for a loaded set). Load-time
+// code: the loader calls it once per locale and mode.
+ItemTexts resolve_item_texts(const RuleSet& rules, const ResolvedTexts& texts);
+
 inline constexpr const char* kClinicianSuffix = "@clinician";
 inline constexpr const char* kUiPrefix = "ui.";
 

@@ -21,30 +21,52 @@ const ResolvedTexts& resolved_texts(const RuleSet& rules, const std::string& loc
     return found == tables.end() ? kNone : found->second;
 }
 
+const ItemTexts& item_texts(const RuleSet& rules, const std::string& locale, const std::string& mode) {
+    static const ItemTexts kNone;
+    const auto& tables = mode == "clinician" ? rules.clinician_item_texts : rules.self_item_texts;
+    auto found = tables.find(locale);
+    if (found == tables.end()) found = tables.find(rules.default_locale);
+    return found == tables.end() ? kNone : found->second;
+}
+
+const ResolvedText& lookup(const ResolvedTexts& texts, const std::string& key) {
+    static const std::string kEmpty;
+    static const ResolvedText kMissing{&kEmpty, true};
+    const auto found = texts.find(std::string_view(key));
+    return found == texts.end() ? kMissing : found->second;
+}
+
 }  // namespace
 
 Texts::Texts(const RuleSet& rules, const std::string& locale, const std::string& mode)
-    : texts_(locale_texts(rules, locale)), resolved_(resolved_texts(rules, locale, mode)) {}
+    : texts_(locale_texts(rules, locale)),
+      resolved_(resolved_texts(rules, locale, mode)),
+      items_(item_texts(rules, locale, mode)) {}
+
+const ResolvedText& Texts::resolved(const std::string& key) const {
+    return lookup(resolved_, key);
+}
+
+const ResolvedText& Texts::resolved(std::string_view prefix, const std::string& id) const {
+    key_.assign(prefix.data(), prefix.size());
+    key_ += id;
+    return resolved(key_);
+}
 
 const std::string& Texts::get(const std::string& key) const {
-    static const std::string kMissing;
-    const auto found = resolved_.find(std::string_view(key));
-    return found == resolved_.end() ? kMissing : *found->second;
+    return *resolved(key).text;
 }
 
 const std::string& Texts::get(std::string_view prefix, const std::string& id) const {
-    key_.assign(prefix.data(), prefix.size());
-    key_ += id;
-    return get(key_);
+    return *resolved(prefix, id).text;
 }
 
-std::string Texts::format(std::string_view prefix, const std::string& id, const Placeholders& values) const {
+const std::string& Texts::format(const std::string& text, const Placeholders& values) const {
     static constexpr std::string_view kNames[] = {"{region}", "{root}", "{side}"};
     const std::string* const kValues[] = {&values.region, &values.root, &values.side};
-    const std::string& text = get(prefix, id);
     // One pass: a placeholder's value is never searched again for placeholders.
-    std::string out;
-    out.reserve(text.size() + values.region.size());
+    std::string& out = formatted_;
+    out.clear();
     std::size_t copied = 0;
     for (std::size_t at = text.find('{'); at != std::string::npos; at = text.find('{', at + 1)) {
         for (std::size_t k = 0; k < 3; ++k) {

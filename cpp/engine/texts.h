@@ -24,9 +24,15 @@ public:
     const std::string& get(const std::string& key) const;
     // The text of the key `prefix` + `id` (e.g. "advice." + "stay_active"), built in a buffer this object reuses.
     const std::string& get(std::string_view prefix, const std::string& id) const;
-    // The text of `prefix` + `id` with {region}, {root} and {side} filled in (the values go in as they are: a
-    // placeholder inside a value is not filled).
-    std::string format(std::string_view prefix, const std::string& id, const Placeholders& values) const;
+    // The same two lookups, with whether the text needs JSON escaping (ResolvedText), for writing it into a result.
+    const ResolvedText& resolved(const std::string& key) const;
+    const ResolvedText& resolved(std::string_view prefix, const std::string& id) const;
+    // `text` with {region}, {root} and {side} filled in (the values go in as they are: a placeholder inside a value
+    // is not filled). The result lives in a buffer this object reuses: valid until the next format() call (a result
+    // formats a few dozen texts, and a string each showed in profiles).
+    const std::string& format(const std::string& text, const Placeholders& values) const;
+    // The texts of the rule set's items for this locale and mode.
+    const ItemTexts& items() const { return items_; }
     // The label of option `value` of `question` (`question.Q.option.V`, else `option.V`).
     const std::string& option(const Question& question, const std::string& value) const;
 
@@ -35,7 +41,9 @@ public:
 private:
     const LocaleTexts& texts_;       // as written, for option_key() and iteration
     const ResolvedTexts& resolved_;  // variants applied for this mode
+    const ItemTexts& items_;
     mutable std::string key_;        // get(prefix, id)'s key, kept to save an allocation per lookup
+    mutable std::string formatted_;  // format()'s text
 };
 
 }  // namespace rootcheck

@@ -282,6 +282,57 @@ TEST(EngineAssessSources, ItemsWithoutASourceCiteNothing) {
     EXPECT_EQ(text, result.dump());
 }
 
+// Texts are checked once at load for bytes JSON must escape, and copied as they are when they have none: texts that
+// do have them (in items, placeholders and their values, levels, citations) must still come out escaped.
+TEST(EngineAssessTexts, TextsThatNeedEscapingAreEscaped) {
+    const std::vector<std::string> marks = {"\"quoted\"", "back\\slash", "line\nbreak", "bell\x01", "caf\xC3\xA9"};
+    RuleFiles files = testing::fixture_rule_files();
+    std::size_t n = 0;
+    json en_texts;  // as edited
+    for (const char* locale : {"locales/en.json", "locales/fr.json"}) {
+        files = testing::edited(files, locale, [&](json& texts) {
+            for (auto& [key, text] : texts.items()) {
+                if (n++ % 3 != 2 && text.is_string()) text = marks[n % marks.size()] + text.get<std::string>();
+            }
+            if (en_texts.is_null()) en_texts = texts;
+        });
+    }
+    files = testing::edited(files, "sources.json", [](json& doc) { doc["sources"]["s1"] = "Citation \"one\"\t"; });
+    Engine engine;
+    ASSERT_FALSE(json::parse(engine.load_rules(files)).contains("error"));
+    const json documents = json::parse(R"J([
+        {},
+        {"answers": {"has_pain": "yes", "pain_side": "both", "age": 60, "alarm": "yes", "qualities": ["sharp", "dull"],
+                     "numb_regions": ["left_shin", "right_shin"], "pain_regions": ["left_foot", "middle"]}},
+        {"mode": "clinician", "locale": "fr",
+         "answers": {"has_pain": "yes", "pain_side": "left", "exam_sign": "positive", "duration": 20, "age": 61,
+                     "numb_regions": ["left_shin"]}}
+    ])J");
+    for (const json& document : documents) {
+        const std::string text = engine.assess(document.dump());
+        const json result = json::parse(text);
+        EXPECT_FALSE(result.contains("error")) << text;
+        EXPECT_EQ(text, result.dump()) << document.dump();
+    }
+    // Read back, the self-mode English texts are the edited ones, marks and all.
+    const json result = json::parse(engine.assess(documents[1].dump()));
+    const std::string level = result["triage"]["level"];
+    EXPECT_EQ(result["triage"]["title"], en_texts["level." + level + ".title"]);
+    EXPECT_EQ(result["triage"]["text"], en_texts["level." + level + ".text"]);
+    ASSERT_FALSE(result["triage"]["reasons"].empty());
+    for (const json& reason : result["triage"]["reasons"]) {
+        EXPECT_EQ(reason["text"], en_texts["triage." + reason["id"].get<std::string>()]);
+    }
+    ASSERT_FALSE(result["advice"].empty());
+    for (const json& item : result["advice"]) {
+        EXPECT_EQ(item["text"], en_texts["advice." + item["id"].get<std::string>()]);
+    }
+    EXPECT_EQ(result["sources"]["s1"], "Citation \"one\"\t");
+    std::size_t marked = 0;  // the edit marked two texts in three: some texts shown must carry a mark
+    for (const std::string& mark : marks) marked += result.dump().find(json(mark).dump().substr(1, 6)) != std::string::npos;
+    EXPECT_GT(marked, 0u);
+}
+
 TEST_F(EngineAssess, FiredListsEveryHeldItemInEvaluationOrder) {
     const json result = assess({{"has_pain", "yes"}, {"pain_side", "both"}, {"age", 60}, {"alarm", "yes"},
                                 {"qualities", {"sharp"}}, {"numb_regions", {"left_shin"}}});

@@ -1,6 +1,7 @@
 // The result document is written without a DOM (json_writer.h); it must be exactly the bytes nlohmann's dump()
 // gives for the same value with sorted keys, escapes and number formats included.
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -64,6 +65,39 @@ TEST(EngineJsonWriter, JoinedStringsEscapeAsPlainStrings) {
     json expected = json::array({"facts.a\"b", "", "x\ny"});
     for (int i = 0; i < 50; ++i) expected.push_back(citation + (i % 3 == 0 ? "plain" : ""));
     EXPECT_EQ(text, expected.dump());
+}
+
+TEST(EngineJsonWriter, WritesVerbatimOnlyTextsWithoutEscapes) {
+    for (const std::string& plain : std::vector<std::string>{"", "a", "stay_active", std::string(40, 'x'),
+                                                             "caf\xC3\xA9 \xF0\x9F\x98\x80 slash / del \x7f"}) {
+        EXPECT_TRUE(writes_verbatim(plain)) << plain;
+    }
+    // Every byte that needs an escape, at every offset of a word and in the tail after the last whole word.
+    for (const char special : {'"', '\\', '\n', '\x01', '\x1f', '\0'}) {
+        for (std::size_t at = 0; at < 21; ++at) {
+            std::string text(21, 'a');
+            text[at] = special;
+            EXPECT_FALSE(writes_verbatim(text)) << "byte " << at;
+        }
+    }
+}
+
+// The verbatim writers skip the scan but must give the bytes key(), string() and joined() give for the same text.
+TEST(EngineJsonWriter, VerbatimPiecesWriteWhatTheEscapingWritersWrite) {
+    const std::string text = "Caf\xC3\xA9 texts / ids like stay_active-2";
+    JsonWriter escaping(8);  // tiny buffers: both must grow
+    JsonWriter verbatim(8);
+    escaping.begin_object().key(text).begin_array();  // keys in sorted order: "Caf...", "id"
+    verbatim.begin_object().verbatim_key(text).begin_array();
+    for (int i = 0; i < 40; ++i) {
+        escaping.joined({"facts", ".", text}).string("").joined({});
+        verbatim.verbatim_joined({"facts", ".", text}).verbatim_string("").verbatim_joined({});
+    }
+    escaping.end_array().key("id").string(text).end_object();
+    verbatim.end_array().verbatim_key("id").verbatim_string(text).end_object();
+    const std::string written = verbatim.take();
+    EXPECT_EQ(written, escaping.take());
+    EXPECT_EQ(written, json::parse(written).dump());
 }
 
 TEST(EngineJsonWriter, ResultsAreInCanonicalForm) {
