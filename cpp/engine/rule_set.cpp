@@ -202,7 +202,7 @@ public:
         load_locales();
         if (!problems_.empty()) return;
         for (Question& q : rules_.questions) q.condition_key = rules_.condition_keys.find(q.id);
-        resolve_texts();
+        rules_.prepare_mode_texts();
         if (known_sha256_.empty()) {
             fingerprint();
         } else {
@@ -802,29 +802,6 @@ private:
         }
     }
 
-    void resolve_texts() {
-        const std::string suffix = kClinicianSuffix;
-        for (const auto& [locale, texts] : rules_.locales) {
-            ResolvedTexts& self = rules_.self_texts[locale];
-            ResolvedTexts& clinician = rules_.clinician_texts[locale];
-            self.reserve(texts.size());
-            clinician.reserve(texts.size());
-            for (const auto& [key, text] : texts) {
-                const ResolvedText resolved{&text, writes_verbatim(text)};
-                const bool variant =
-                    key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0;
-                if (variant) {
-                    clinician[std::string_view(key).substr(0, key.size() - suffix.size())] = resolved;
-                    continue;
-                }
-                self[key] = resolved;
-                clinician.emplace(key, resolved);  // a variant, assigned above or later, wins over its base
-            }
-            rules_.self_item_texts[locale] = resolve_item_texts(rules_, self);
-            rules_.clinician_item_texts[locale] = resolve_item_texts(rules_, clinician);
-        }
-    }
-
     // The canonical bundle (rules/README.md): reformatting a file keeps the digest, any content change alters it.
     // Written straight from the parsed files, in the sorted key order dump() would give the bundle object: copying
     // them into one object and dumping it took three quarters of the time a rule set takes to load.
@@ -857,6 +834,23 @@ private:
 };
 
 }  // namespace
+
+void RuleSet::prepare_mode_texts() {
+    for (const auto& entry : locales) mode_texts_.try_emplace(entry.first);
+}
+
+const ModeTexts& RuleSet::mode_texts(const std::string& locale, bool clinician) const {
+    static const ModeTexts kNoTexts;  // a set without its default locale is refused at load: never returned then
+    auto found = mode_texts_.find(locale);
+    if (found == mode_texts_.end()) found = mode_texts_.find(default_locale);
+    if (found == mode_texts_.end()) return kNoTexts;
+    // The slots are all made at load, so finding one only reads the map; call_once makes the first caller build.
+    LazyModeTexts& slot = clinician ? found->second.second : found->second.first;
+    std::call_once(slot.built, [&] {
+        slot.texts = std::make_unique<const ModeTexts>(build_mode_texts(*this, locales.at(found->first), clinician));
+    });
+    return *slot.texts;
+}
 
 RuleSetLoad load_rule_set(const RuleFiles& files, const std::string& known_sha256) {
     RuleSetLoad load;

@@ -4,10 +4,13 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -178,21 +181,21 @@ struct TriageModel {
 
 using LocaleTexts = std::map<std::string, std::string>;
 
-// One text of a locale: `text` points into RuleSet::locales; `verbatim` records, once at load, that JSON writes it
+// One text of a locale: `text` points into RuleSet::locales; `verbatim` records, once, that JSON writes it
 // as it is (writes_verbatim(), json_writer.h), so a result copies it without scanning it.
 struct ResolvedText {
     const std::string* text = nullptr;
     bool verbatim = false;
 };
 
-// The text every key shows in one locale and mode, `@clinician` variants already applied: built once at load so a
-// lookup during assess is a single hash probe. Keys and texts point into RuleSet::locales (std::map nodes never
-// move), so the two tables per locale copy no string; RuleSet is therefore not copyable.
+// The text every key shows in one locale and mode, `@clinician` variants already applied, so a lookup during assess
+// is a single hash probe. Keys and texts point into RuleSet::locales (std::map nodes never move), so the tables copy
+// no string; RuleSet is therefore not copyable.
 using ResolvedTexts = std::unordered_map<std::string_view, ResolvedText>;
 
 // The text of each item a result shows, for one locale and mode, in the order of the rule set's own lists
-// (advice[i] is the text of RuleSet::advice[i], regions[r] of RuleSet::regions[r], ...): resolved once at load by
-// resolve_item_texts() (texts.h), so writing a result indexes a list instead of building a key and hashing it.
+// (advice[i] is the text of RuleSet::advice[i], regions[r] of RuleSet::regions[r], ...): resolved once by
+// resolve_item_texts() (text_keys.h), so writing a result indexes a list instead of building a key and hashing it.
 struct ItemTexts {
     std::vector<ResolvedText> advice;
     std::vector<ResolvedText> safety_net;
@@ -208,6 +211,14 @@ struct ItemTexts {
     std::vector<std::vector<ResolvedText>> mechanism_evidence;  // per mechanism, per evidence item
 };
 
+// Everything Texts (texts.h) reads for one locale in one mode. Built the first time a call asks for that locale and
+// mode (RuleSet::mode_texts), not at load: a page uses one of the locale-and-mode pairs, and building them all was a
+// tenth of the load of the built-in set.
+struct ModeTexts {
+    ResolvedTexts texts;
+    ItemTexts items;
+};
+
 class RuleSet {
 public:
     RuleSet() = default;
@@ -219,10 +230,6 @@ public:
     std::string sha256;
     std::string default_locale;
     std::map<std::string, LocaleTexts> locales;
-    std::map<std::string, ResolvedTexts> self_texts;       // locale -> texts for self mode
-    std::map<std::string, ResolvedTexts> clinician_texts;  // locale -> texts for clinician mode
-    std::map<std::string, ItemTexts> self_item_texts;       // locale -> item texts for self mode
-    std::map<std::string, ItemTexts> clinician_item_texts;  // locale -> item texts for clinician mode
     std::map<std::string, std::string> locale_files;  // locale -> file path, for problem paths
     std::map<std::string, std::string> part_files;    // part name -> file path, for problem paths
     std::map<std::string, std::string> sources;       // source id -> citation
@@ -247,6 +254,21 @@ public:
         const auto found = question_index.find(id);
         return found == question_index.end() ? nullptr : &questions[found->second];
     }
+
+    // The texts of `locale` (default_locale if the set has no such locale) in clinician or self mode, built on the
+    // first call for them; safe to call from several threads at once. Call prepare_mode_texts() first.
+    const ModeTexts& mode_texts(const std::string& locale, bool clinician) const;
+    // Makes room for every locale's texts in both modes (the loader calls it once `locales` is complete).
+    void prepare_mode_texts();
+
+private:
+    struct LazyModeTexts {
+        std::once_flag built;
+        std::unique_ptr<const ModeTexts> texts;
+    };
+    // locale -> (self, clinician). Mutable: the slots are all made at load, and filling one on first use does not
+    // change what the rule set says.
+    mutable std::map<std::string, std::pair<LazyModeTexts, LazyModeTexts>> mode_texts_;
 };
 
 struct RuleProblem {

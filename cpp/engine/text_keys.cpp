@@ -1,5 +1,7 @@
 #include "text_keys.h"
 
+#include "json_writer.h"
+
 namespace rootcheck {
 
 namespace {
@@ -48,6 +50,25 @@ ItemTexts resolve_item_texts(const RuleSet& rules, const ResolvedTexts& texts) {
     }
     for (const std::string& root : rules.roots.roots) items.roots.push_back(resolved_or_empty(texts, "root." + root));
     return items;
+}
+
+ModeTexts build_mode_texts(const RuleSet& rules, const LocaleTexts& texts, bool clinician) {
+    const std::string_view suffix = kClinicianSuffix;
+    ModeTexts built;
+    built.texts.reserve(texts.size());
+    for (const auto& [key, text] : texts) {
+        const bool variant =
+            key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0;
+        if (variant && !clinician) continue;
+        const ResolvedText resolved{&text, writes_verbatim(text)};
+        if (variant) {
+            built.texts[std::string_view(key).substr(0, key.size() - suffix.size())] = resolved;
+        } else {
+            built.texts.emplace(key, resolved);  // a variant, assigned before or after, wins over its base
+        }
+    }
+    built.items = resolve_item_texts(rules, built.texts);
+    return built;
 }
 
 std::string option_key(const Question& question, const std::string& value, const LocaleTexts& texts) {

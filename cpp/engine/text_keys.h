@@ -27,9 +27,13 @@ std::set<std::string> used_text_keys(const RuleSet& rules, const LocaleTexts& te
 std::string option_key(const Question& question, const std::string& value, const LocaleTexts& texts);
 
 // The texts of the items a result shows, for one locale and mode (ItemTexts, rule_set.h), found in that table of
-// resolved texts; a key the table lacks gives an empty text (validation rules that out for a loaded set). Load-time
-// code: the loader calls it once per locale and mode.
+// resolved texts; a key the table lacks gives an empty text (validation rules that out for a loaded set).
 ItemTexts resolve_item_texts(const RuleSet& rules, const ResolvedTexts& texts);
+
+// Everything Texts reads for one locale (`texts`, one of rules.locales) in clinician or self mode: each key's text,
+// a `<key>@clinician` variant replacing its base key in clinician mode and left out in self mode, and the item
+// texts. Built once per locale and mode, by RuleSet::mode_texts().
+ModeTexts build_mode_texts(const RuleSet& rules, const LocaleTexts& texts, bool clinician);
 
 inline constexpr const char* kClinicianSuffix = "@clinician";
 inline constexpr const char* kUiPrefix = "ui.";

@@ -13,22 +13,6 @@ const LocaleTexts& locale_texts(const RuleSet& rules, const std::string& locale)
     return found == rules.locales.end() ? kNone : found->second;
 }
 
-const ResolvedTexts& resolved_texts(const RuleSet& rules, const std::string& locale, const std::string& mode) {
-    static const ResolvedTexts kNone;
-    const auto& tables = mode == "clinician" ? rules.clinician_texts : rules.self_texts;
-    auto found = tables.find(locale);
-    if (found == tables.end()) found = tables.find(rules.default_locale);
-    return found == tables.end() ? kNone : found->second;
-}
-
-const ItemTexts& item_texts(const RuleSet& rules, const std::string& locale, const std::string& mode) {
-    static const ItemTexts kNone;
-    const auto& tables = mode == "clinician" ? rules.clinician_item_texts : rules.self_item_texts;
-    auto found = tables.find(locale);
-    if (found == tables.end()) found = tables.find(rules.default_locale);
-    return found == tables.end() ? kNone : found->second;
-}
-
 const ResolvedText& lookup(const ResolvedTexts& texts, const std::string& key) {
     static const std::string kEmpty;
     static const ResolvedText kMissing{&kEmpty, true};
@@ -39,9 +23,10 @@ const ResolvedText& lookup(const ResolvedTexts& texts, const std::string& key) {
 }  // namespace
 
 Texts::Texts(const RuleSet& rules, const std::string& locale, const std::string& mode)
-    : texts_(locale_texts(rules, locale)),
-      resolved_(resolved_texts(rules, locale, mode)),
-      items_(item_texts(rules, locale, mode)) {}
+    : Texts(locale_texts(rules, locale), rules.mode_texts(locale, mode == "clinician")) {}
+
+Texts::Texts(const LocaleTexts& texts, const ModeTexts& mode_texts)
+    : texts_(texts), resolved_(mode_texts.texts), items_(mode_texts.items) {}
 
 const ResolvedText& Texts::resolved(const std::string& key) const {
     return lookup(resolved_, key);

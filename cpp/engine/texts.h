@@ -39,6 +39,8 @@ public:
     const LocaleTexts& all() const { return texts_; }
 
 private:
+    Texts(const LocaleTexts& texts, const ModeTexts& mode_texts);
+
     const LocaleTexts& texts_;       // as written, for option_key() and iteration
     const ResolvedTexts& resolved_;  // variants applied for this mode
     const ItemTexts& items_;

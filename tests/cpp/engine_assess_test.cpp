@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <ctime>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -419,6 +421,39 @@ TEST_F(EngineAssess, QuestionnaireView) {
     EXPECT_EQ(clinician["questions"].back()["id"], "exam_sign");
     for (const json& q : clinician["questions"]) EXPECT_NE(q["id"], "self_only");
     EXPECT_EQ(json::parse(engine.questionnaire("", "")), self) << "defaults: the default locale, self mode";
+}
+
+// Each locale's texts for a mode are built by the first call that needs them (RuleSet::mode_texts). Threads asking
+// for the same ones at once must all get the complete texts: every result equals the one a single thread gets.
+// Builds without threads (WebAssembly here) cannot start one and skip.
+TEST(EngineAssessThreads, FirstUseOfALocaleFromSeveralThreadsAtOnce) {
+    std::vector<std::string> documents;
+    for (const char* locale : {"en", "fr"}) {
+        for (const char* mode : {"self", "clinician"}) {
+            documents.push_back(json{{"mode", mode}, {"locale", locale},
+                                     {"answers", {{"has_pain", "yes"}, {"pain_side", "left"}, {"age", 44}}}}
+                                    .dump());
+        }
+    }
+    std::vector<std::string> expected;
+    const Engine reference = testing::fixture_engine();
+    for (const std::string& document : documents) expected.push_back(reference.assess(document));
+
+    const Engine engine = testing::fixture_engine();
+    constexpr std::size_t kThreadsPerDocument = 4;
+    std::vector<std::string> results(documents.size() * kThreadsPerDocument);
+    std::vector<std::thread> threads;
+    bool started = true;
+    try {
+        for (std::size_t i = 0; i < results.size(); ++i) {
+            threads.emplace_back([&, i] { results[i] = engine.assess(documents[i % documents.size()]); });
+        }
+    } catch (const std::system_error&) {
+        started = false;
+    }
+    for (std::thread& thread : threads) thread.join();
+    if (!started) GTEST_SKIP() << "this build cannot start threads";
+    for (std::size_t i = 0; i < results.size(); ++i) EXPECT_EQ(results[i], expected[i % documents.size()]) << i;
 }
 
 // Native CPU time of a full clinician document; reported, not asserted (sanitizer builds and shared machines vary).
