@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { STRICT_CSP } from '../../web/tools/serve.mjs';
 import { Person, assert, repoRoot, startHarness } from './harness.mjs';
 
 let harness;
@@ -62,5 +63,40 @@ test('the widget starts when the server labels the engine application/octet-stre
   const downloads = tab.record.requests.filter((url) => new URL(url).pathname.endsWith('/rootcheck-engine.wasm'));
   assert.equal(downloads.length, 1, downloads.join(', '));
   tab.assertClean();
+  await tab.close();
+});
+
+// The pages load the widget `async`, so its script may run while the parser has not reached the element yet. Here a
+// slow script holds the parser between the two: the element, defined before it exists, must still start with the
+// rule set its `rules` attribute names.
+test('an element parsed after the async widget script ran starts with its own rules folder', async () => {
+  const page = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Late element</title>'
+    + '<script type="module" async src="../dist/root-check.js"></script></head><body><main>'
+    + '<script src="hold-parser.js"></script><root-check rules="../rules/"></root-check></main></body></html>';
+  const tab = await harness.open('examples/late-element.html', {
+    prepare: async (context) => {
+      await context.addInitScript(() => {
+        const define = customElements.define.bind(customElements);
+        customElements.define = (name, ...rest) => {
+          if (name === 'root-check') window.definedWhile = document.readyState;
+          return define(name, ...rest);
+        };
+      });
+      await context.route('**/examples/late-element.html', (route) => route.fulfill({
+        contentType: 'text/html', headers: { 'Content-Security-Policy': STRICT_CSP }, body: page,
+      }));
+      await context.route('**/examples/hold-parser.js', async (route) => {
+        await new Promise((resolve) => { setTimeout(resolve, 1500); });
+        await route.fulfill({ contentType: 'text/javascript', body: '// holds the parser for a while\n' });
+      });
+    },
+  });
+  await new Person(tab.page, 'en').start();
+  assert.equal(await tab.page.evaluate(() => window.definedWhile), 'loading', 'defined before the parser was done');
+  const paths = tab.record.requests.map((url) => new URL(url).pathname);
+  assert.ok(paths.includes('/rules/manifest.json'), paths.join(', '));
+  assert.deepEqual(tab.record.cspViolations, [], 'CSP violations');
+  assert.deepEqual(tab.record.pageErrors, [], 'uncaught page errors');
+  assert.deepEqual(tab.record.consoleErrors, [], 'console errors');
   await tab.close();
 });
