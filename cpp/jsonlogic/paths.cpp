@@ -109,7 +109,10 @@ bool val_segments(const json& operand, std::size_t& scope_level, std::vector<jso
 std::vector<std::string> segment_strings(const std::vector<json>& segments) {
     std::vector<std::string> out;
     out.reserve(segments.size());
-    for (const json& segment : segments) out.push_back(to_js_string(segment));
+    for (const json& segment : segments) {
+        // Almost every segment is a string: copied as it is, without the general conversion (numbers, arrays, ...).
+        out.push_back(segment.is_string() ? segment.get_ref<const std::string&>() : to_js_string(segment));
+    }
     return out;
 }
 
