@@ -284,8 +284,9 @@ TEST(EngineAssessSources, ItemsWithoutASourceCiteNothing) {
     EXPECT_EQ(text, result.dump());
 }
 
-// Texts are checked once at load for bytes JSON must escape, and copied as they are when they have none: texts that
-// do have them (in items, placeholders and their values, levels, citations) must still come out escaped.
+// Texts are checked once (per locale and mode, on first use) for bytes JSON must escape, and copied as they are when
+// they have none: texts that do have them (in items, placeholders and their values, levels, citations) must still
+// come out escaped.
 TEST(EngineAssessTexts, TextsThatNeedEscapingAreEscaped) {
     const std::vector<std::string> marks = {"\"quoted\"", "back\\slash", "line\nbreak", "bell\x01", "caf\xC3\xA9"};
     RuleFiles files = testing::fixture_rule_files();
