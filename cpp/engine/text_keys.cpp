@@ -14,24 +14,24 @@ std::string at(const RuleSet& rules, const char* part, const std::string& pointe
     return (file == rules.part_files.end() ? std::string(part) : file->second) + pointer;
 }
 
-const ResolvedText& resolved_or_empty(const ResolvedTexts& texts, const std::string& key) {
-    static const std::string kEmpty;
-    static const ResolvedText kMissing{&kEmpty, true};
-    const auto found = texts.find(std::string_view(key));
-    return found == texts.end() ? kMissing : found->second;
-}
-
 // The texts of `items`, each under `prefix` + its id + `suffix`.
 template <typename Items>
 std::vector<ResolvedText> texts_of(const ResolvedTexts& texts, const Items& items, const std::string& prefix,
                                    const char* suffix = "") {
     std::vector<ResolvedText> found;
     found.reserve(items.size());
-    for (const auto& item : items) found.push_back(resolved_or_empty(texts, prefix + item.id + suffix));
+    for (const auto& item : items) found.push_back(resolved_text(texts, prefix + item.id + suffix));
     return found;
 }
 
 }  // namespace
+
+const ResolvedText& resolved_text(const ResolvedTexts& texts, std::string_view key) {
+    static const std::string kEmpty;
+    static const ResolvedText kMissing{&kEmpty, true};
+    const auto found = texts.find(key);
+    return found == texts.end() ? kMissing : found->second;
+}
 
 ItemTexts resolve_item_texts(const RuleSet& rules, const ResolvedTexts& texts) {
     ItemTexts items;
@@ -48,7 +48,7 @@ ItemTexts resolve_item_texts(const RuleSet& rules, const ResolvedTexts& texts) {
     for (const Mechanism& mechanism : rules.mechanisms.mechanisms) {
         items.mechanism_evidence.push_back(texts_of(texts, mechanism.evidence, "mechanism.evidence."));
     }
-    for (const std::string& root : rules.roots.roots) items.roots.push_back(resolved_or_empty(texts, "root." + root));
+    for (const std::string& root : rules.roots.roots) items.roots.push_back(resolved_text(texts, "root." + root));
     return items;
 }
 

@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rule_set.h"
@@ -25,6 +26,9 @@ std::set<std::string> used_text_keys(const RuleSet& rules, const LocaleTexts& te
 
 // The key of the label of option `value` of `question` in `texts`.
 std::string option_key(const Question& question, const std::string& value, const LocaleTexts& texts);
+
+// The text of `key` in a table of resolved texts; an empty text (which needs no escaping) when the table lacks it.
+const ResolvedText& resolved_text(const ResolvedTexts& texts, std::string_view key);
 
 // The texts of the items a result shows, for one locale and mode (ItemTexts, rule_set.h), found in that table of
 // resolved texts; a key the table lacks gives an empty text (validation rules that out for a loaded set).

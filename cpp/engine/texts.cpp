@@ -13,13 +13,6 @@ const LocaleTexts& locale_texts(const RuleSet& rules, const std::string& locale)
     return found == rules.locales.end() ? kNone : found->second;
 }
 
-const ResolvedText& lookup(const ResolvedTexts& texts, const std::string& key) {
-    static const std::string kEmpty;
-    static const ResolvedText kMissing{&kEmpty, true};
-    const auto found = texts.find(std::string_view(key));
-    return found == texts.end() ? kMissing : found->second;
-}
-
 }  // namespace
 
 Texts::Texts(const RuleSet& rules, const std::string& locale, const std::string& mode)
@@ -29,7 +22,7 @@ Texts::Texts(const LocaleTexts& texts, const ModeTexts& mode_texts)
     : texts_(texts), resolved_(mode_texts.texts), items_(mode_texts.items) {}
 
 const ResolvedText& Texts::resolved(const std::string& key) const {
-    return lookup(resolved_, key);
+    return resolved_text(resolved_, key);
 }
 
 const ResolvedText& Texts::resolved(std::string_view prefix, const std::string& id) const {
