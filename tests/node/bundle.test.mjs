@@ -87,13 +87,29 @@ test('the bundle is minified in place: smaller, the same behaviour, class names 
         ].join('\n');
         const file = join(dir, 'module.js');
         writeFileSync(file, source);
-        const { bytes } = minifyModule(file);
+        const { bytes } = minifyModule(file, 'A header line');
         assert.ok(bytes < Buffer.byteLength(source), `${bytes} bytes, not fewer than ${Buffer.byteLength(source)}`);
         assert.doesNotMatch(readFileSync(file, 'utf8'), /longDescriptiveName|A long comment/);
         await import(pathToFileURL(file).href);
         assert.deepEqual(globalThis.minifyProbe,
             { twice: 42, name: 'ReadableName', own: pathToFileURL(join(dir, 'beside.css')).href });
 
+        assert.match(readFileSync(file, 'utf8'), /^\/\/ A header line\n/);
+
+        // Emscripten's glue ends in `export default name;`: kept on its own line, where the bundler looks for it.
+        const glue = join(dir, 'glue.js');
+        writeFileSync(glue, [
+            'var createSomethingLong = (() => {',
+            '  var scriptDirectory = import.meta.url;',
+            '  return function (options) { return scriptDirectory.length > 0 ? options.answer : 0; };',
+            '})();',
+            'export default createSomethingLong;',
+            '',
+        ].join('\n'));
+        minifyModule(glue, 'Glue');
+        assert.match(readFileSync(glue, 'utf8'), /\nexport default [\w$]+;\n$/);
+        assert.equal((await import(pathToFileURL(glue).href)).default({ answer: 42 }), 42);
+
         writeFileSync(file, 'const = 1;\n');
-        assert.throws(() => minifyModule(file), (error) => error instanceof MinifyError && error.message.includes(file));
+        assert.throws(() => minifyModule(file, 'A header line'), (error) => error instanceof MinifyError && error.message.includes(file));
     });

@@ -1,8 +1,8 @@
 // Builds RootCheck with the CMake presets (CMakePresets.json) into build/<preset>/: configures a preset only when its
 // build folder is new (or the JsonLogic suites folder given in the environment changed), then lets Ninja rebuild
 // what changed, so a second build with no change takes seconds. The wasm-release build copies the engine to
-// web/dist/, and then the widget is bundled into web/dist/root-check.js (web/tools/bundle.mjs) and minified
-// (web/tools/minify.mjs).
+// web/dist/; its JavaScript glue is then minified there (once per copy), and the widget is bundled into
+// web/dist/root-check.js (web/tools/bundle.mjs) and minified (web/tools/minify.mjs).
 //
 //   npm run build                     wasm-release and native-debug
 //   node web/tools/build.mjs PRESET…  the presets named
@@ -16,6 +16,9 @@ import { minifyModule } from './minify.mjs';
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const defaultPresets = ['wasm-release', 'native-debug'];
 export const buildDir = (preset) => join(repo, 'build', preset);
+const gluePath = join(repo, 'web', 'dist', 'rootcheck-engine.js');
+const glueHeader = "RootCheck engine: Emscripten's JavaScript glue, minified by `npm run build`; built from cpp/.";
+const bundleHeader = 'RootCheck widget, bundled and minified by `npm run build`; its readable sources are in web/.';
 
 class BuildError extends Error {}
 
@@ -49,7 +52,13 @@ export function build(presets = defaultPresets) {
         run('cmake', ['--build', '--preset', preset]);
         if (preset === 'wasm-release') {
             try {
-                minifyModule(bundleWidget().path);
+                // CMake copies the glue only when the engine was relinked; a minified copy starts with its header.
+                if (!readFileSync(gluePath, 'utf8').startsWith(`// ${glueHeader}\n`)) minifyModule(gluePath, glueHeader);
+            } catch (error) {
+                throw new BuildError(`minifying the engine's glue: ${error.message}`);
+            }
+            try {
+                minifyModule(bundleWidget().path, bundleHeader);
             } catch (error) {
                 throw new BuildError(`bundling the widget: ${error.message}`);
             }
