@@ -89,7 +89,8 @@ private:
         return false;
     }
 
-    // What stands at the reader's position, for messages: "end of input", "'x'" or a control character's code.
+    // What stands at the reader's position, for messages: "the end of the input", "'x'" for a printable ASCII
+    // character, else "byte 0xNN" (a control character, or a byte of a multi-byte UTF-8 character).
     std::string found() const {
         if (p_ == end_) return "the end of the input";
         const auto c = static_cast<unsigned char>(*p_);
