@@ -1,8 +1,8 @@
 // The demo page (web/index.html) in headless Debian Chromium, served by the project's own server with the strict CSP
 // (web/tools/serve.mjs, a free port on 127.0.0.1). Three budgets:
 //
-// 1. Bytes before the first question: every response the browser receives from navigation until the first question
-//    screen shows (intro, press Start, first question), each listed raw and gzip -9 (of the response body), their
+// 1. Bytes before the first question: every file the page asks for from navigation until the first question screen
+//    shows (intro, press Start, first question), each listed raw and gzip -9 (of the response body), their
 //    gzip sum against 150 KB. Published figures of two form libraries are printed beside it for comparison.
 // 2. Cold load to interactive, median and p90 of 20 loads, each in a new browser context (own HTTP cache, nothing
 //    warm but the browser process; one load before them, not counted, also records the bytes of 1.). Times are the
@@ -113,7 +113,7 @@ function pageProbe({ startLabel }) {
 }
 
 // One cold load in a new context: navigation -> interactive -> Start -> first radio. Returns the page's marks, and
-// with record: true every response received until the first question showed ({url, status, body}).
+// with record: true the response to every request made until the first question showed ({url, status, body}).
 async function coldLoad(browser, url, startLabel, { record = false, keep = false } = {}) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     try {
@@ -128,13 +128,18 @@ async function coldLoad(browser, url, startLabel, { record = false, keep = false
         await page.getByRole('button', { name: startLabel, exact: true }).click();
         await page.waitForFunction(() => window.__pageBench.firstRadio !== null, null, { timeout: waitMs });
         if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
-        const marks = await page.evaluate(() => {
+        const { marks, requestedBefore } = await page.evaluate(() => {
             const { interactive, startClick, firstRadio } = window.__pageBench;
-            return { interactive, startClick, firstRadio };
+            // The page and every file it had asked for when the first question showed (what the widget fetches
+            // later, while the person answers, is not part of the first question).
+            const requested = performance.getEntriesByType('resource')
+                .filter((entry) => entry.startTime <= firstRadio).map((entry) => entry.name);
+            return { marks: { interactive, startClick, firstRadio }, requestedBefore: [location.href, ...requested] };
         });
-        // Only what had arrived when the first question showed: the listener goes on while the bodies are read.
+        if (record) await page.waitForLoadState('networkidle'); // so that every response asked for before is in
         const received = [];
         for (const response of responses.slice()) {
+            if (!requestedBefore.includes(response.url())) continue;
             received.push({ url: response.url(), status: response.status(), body: await response.body() });
         }
         if (keep) return { marks, received, page, context };

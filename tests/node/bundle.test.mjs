@@ -1,33 +1,93 @@
-// web/tools/bundle.mjs: the widget bundle the pages load (web/dist/root-check.js). Each module once, in evaluation
-// order, no module syntax left; relative URLs resolve as they do unbundled; syntax it cannot bundle is refused with
-// the file named; then minified in place (web/tools/minify.mjs). (The browser tests load the pages, so they run the
+// web/tools/bundle.mjs: the widget bundle the pages load (web/dist/root-check.js, and root-check-later.js for what
+// only comes after the questions). Each module once, in evaluation order, no module syntax left; relative URLs
+// resolve as they do unbundled; syntax it cannot bundle is refused with the file named; then minified in place
+// (web/tools/minify.mjs). (The browser tests load the pages, so they run the
 // widget from the minified bundle.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleWidget } from '../../web/tools/bundle.mjs';
 import { MinifyError, minifyModule } from '../../web/tools/minify.mjs';
 import { tempDir } from './support.mjs';
 
-test('the widget bundles into one module: every module once, imports before importers, no module syntax left', (t) => {
-    const output = join(tempDir(t), 'dist', 'root-check.js');
-    const { modules } = bundleWidget({ output });
-    const text = readFileSync(output, 'utf8');
-    assert.equal(new Set(modules).size, modules.length, 'each module once');
-    assert.equal(modules.at(-1), 'root-check.js', 'the entry runs last');
-    for (const [module, dependency] of [['widget/element.js', 'widget/engine-loader.js'],
-        ['widget/engine-loader.js', 'rootcheck.js'], ['rootcheck.js', 'dist/rootcheck-engine.js'],
-        ['widget/element.js', 'widget/results-view.js']]) {
-        assert.ok(modules.indexOf(dependency) < modules.indexOf(module), `${dependency} before ${module}`);
-    }
-    assert.doesNotMatch(text, /^\s*(import\s+[{\w]|export\s)/m, 'no static import or export left');
-    assert.doesNotMatch(text, /\bimport\(\s*'\./, 'no relative dynamic import left');
-    const check = spawnSync(process.execPath, ['--check', output], { encoding: 'utf8' });
-    assert.equal(check.status, 0, check.stderr);
-});
+test('the widget bundles into two modules: every module once, imports before importers, no module syntax left',
+    (t) => {
+        const output = join(tempDir(t), 'dist', 'root-check.js');
+        const { modules, laterPath, laterModules } = bundleWidget({ output });
+        const text = readFileSync(output, 'utf8');
+        const all = [...modules, ...laterModules];
+        assert.equal(new Set(all).size, all.length, 'each module once');
+        assert.equal(modules.at(-1), 'root-check.js', 'the entry runs last');
+        for (const [module, dependency] of [['widget/element.js', 'widget/engine-loader.js'],
+            ['widget/engine-loader.js', 'rootcheck.js'], ['rootcheck.js', 'dist/rootcheck-engine.js'],
+            ['widget/element.js', 'widget/questionnaire-view.js'], ['widget/results-view.js', 'widget/summary-text.js']]) {
+            assert.ok(all.indexOf(dependency) < all.indexOf(module), `${dependency} before ${module}`);
+        }
+        // What only the results and sharing need is in the second file, fetched once the questions start.
+        assert.deepEqual([...laterModules].sort(), ['widget/answer-format.js', 'widget/fhir.js', 'widget/results-view.js',
+            'widget/share.js', 'widget/summary-text.js']);
+        assert.equal(laterPath, join(dirname(output), 'root-check-later.js'));
+        const later = readFileSync(laterPath, 'utf8');
+        assert.doesNotMatch(text, /^\s*(import\s+[{\w]|export\s)/m, 'no static import or export left');
+        assert.doesNotMatch(later.replace(/^export function install\(/m, ''), /^\s*(import\s+[{\w]|export\s)/m);
+        for (const file of [text, later]) assert.doesNotMatch(file, /\bimport\(\s*'\./, 'no relative dynamic import left');
+        for (const file of [output, laterPath]) {
+            const check = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' });
+            assert.equal(check.status, 0, check.stderr);
+        }
+    });
+
+test('modules imported only dynamically after the start go to a second file, fetched once, on first use',
+    async (t) => {
+        const dir = tempDir(t);
+        writeFileSync(join(dir, 'shared.js'), 'export const counter = { loads: 0 };\n');
+        writeFileSync(join(dir, 'helper.js'), "export const helped = (x) => `helped ${x}`;\n");
+        writeFileSync(join(dir, 'results.js'), [
+            "import { counter } from './shared.js';",
+            "import { helped } from './helper.js';",
+            'counter.loads += 1;',
+            "export const page = helped('results');",
+            "export const sheet = new URL('./results.css', import.meta.url).href;",
+            '',
+        ].join('\n'));
+        writeFileSync(join(dir, 'element.js'), [
+            "import { counter } from './shared.js';",
+            "export const showResults = () => import('./results.js');",
+            'export const loads = () => counter.loads;',
+            '',
+        ].join('\n'));
+        writeFileSync(join(dir, 'eager.js'), 'export const eager = true;\n');
+        writeFileSync(join(dir, 'entry.js'), [
+            "import { showResults, loads } from './element.js';",
+            "const { eager } = await import('./eager.js');",
+            'globalThis.secondFileProbe = { showResults, loads, eager };',
+            '',
+        ].join('\n'));
+        const output = join(dir, 'out', 'bundle.js');
+        const { modules, laterPath, laterModules } = bundleWidget({ entry: join(dir, 'entry.js'), output });
+        const names = (list) => list.map((module) => module.split('/').at(-1)); // paths are relative to web/
+        assert.deepEqual(names(modules), ['shared.js', 'element.js', 'eager.js', 'entry.js']);
+        assert.deepEqual(names(laterModules), ['helper.js', 'results.js']);
+        assert.equal(laterPath, join(dir, 'out', 'bundle-later.js'));
+
+        await import(pathToFileURL(output).href);
+        const { showResults, loads, eager } = globalThis.secondFileProbe;
+        assert.equal(eager, true, "the entry's own dynamic import stays in the bundle");
+        assert.equal(loads(), 0, 'nothing of the second file runs before it is asked for');
+        const [first, second] = await Promise.all([showResults(), showResults()]);
+        assert.equal(first.page, 'helped results');
+        assert.equal(first.sheet, pathToFileURL(join(dir, 'results.css')).href, 'its own URL, as unbundled');
+        assert.equal(second, first);
+        assert.equal(loads(), 1, 'evaluated once, sharing the bundle\'s modules');
+
+        // Without such modules there is no second file, and a stale one is removed.
+        writeFileSync(join(dir, 'element.js'), "export const showResults = () => null;\nexport const loads = () => 0;\n");
+        assert.equal(bundleWidget({ entry: join(dir, 'entry.js'), output }).laterPath, null);
+        assert.equal(existsSync(laterPath), false);
+    });
 
 test('a bundled module sees its own URL: relative URLs and imports work as unbundled', async (t) => {
     const dir = tempDir(t);

@@ -2,7 +2,7 @@
 // build folder is new (or the JsonLogic suites folder given in the environment changed), then lets Ninja rebuild
 // what changed, so a second build with no change takes seconds. The wasm-release build copies the engine to
 // web/dist/; its JavaScript glue is then minified there (once per copy), and the widget is bundled into
-// web/dist/root-check.js (web/tools/bundle.mjs) and minified (web/tools/minify.mjs).
+// web/dist/root-check.js and root-check-later.js (web/tools/bundle.mjs) and minified (web/tools/minify.mjs).
 //
 //   npm run build                     wasm-release and native-debug
 //   node web/tools/build.mjs PRESET…  the presets named
@@ -58,7 +58,9 @@ export function build(presets = defaultPresets) {
                 throw new BuildError(`minifying the engine's glue: ${error.message}`);
             }
             try {
-                minifyModule(bundleWidget().path, bundleHeader);
+                const { path, laterPath } = bundleWidget();
+                minifyModule(path, bundleHeader);
+                if (laterPath) minifyModule(laterPath, bundleHeader);
             } catch (error) {
                 throw new BuildError(`bundling the widget: ${error.message}`);
             }

@@ -10,17 +10,26 @@
 //   export function f / export async function f / export const x / export class C / export default x;
 // Each module becomes a function scope evaluated once, in the order ES modules evaluate (imports first, depth first),
 // returning its exports; imports read them from there. `import.meta.url` becomes the module's own URL, computed from
-// the bundle's, so relative URLs (stylesheets, the .wasm) resolve as they do unbundled. A dynamic import of a module
-// in the bundle resolves to its already evaluated exports. The entry module (top-level await allowed) runs last, at
-// the top level of the bundle. Lines that are only a // comment are left out (a quarter of the gzipped bundle); that
-// is safe because no template literal of the widget spans lines, which the bundler checks.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+// the bundle's, so relative URLs (stylesheets, the .wasm) resolve as they do unbundled. The entry module (top-level
+// await allowed) runs last, at the top level of the bundle. Lines that are only a // comment are left out (a quarter
+// of the gzipped bundle); that is safe because no template literal of the widget spans lines, which the bundler checks.
+//
+// Two files. The bundle holds the entry, what it imports (statically or dynamically: the entry starts both halves of
+// the widget at once) and everything those import statically; a dynamic import of one of these resolves to its
+// already evaluated exports. A module that other modules import only dynamically, after the start (the results screen,
+// the summary, sharing, FHIR), goes with whatever only it needs into a second file beside the bundle (LATER_NAME):
+// the first dynamic import of any of them fetches that file once and evaluates its modules, which read what they need
+// from the bundle's; so a page does not download them before the person starts. Without such modules there is no
+// second file.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const webRoot = fileURLToPath(new URL('../', import.meta.url));
 export const entryPath = join(webRoot, 'root-check.js');
 export const bundlePath = join(webRoot, 'dist', 'root-check.js');
+// The second file, beside the bundle (see the header).
+const laterName = (bundle) => bundle.replace(/\.js$/, '') + '-later.js';
 
 const STATIC_IMPORT = /^import\s+(?:\{([^}]*)\}|([A-Za-z_$][\w$]*))\s+from\s+'([^']+)';?[ \t]*$/gm;
 const DYNAMIC_IMPORT = /\bimport\(\s*'(\.{1,2}\/[^']+)'\s*\)/g;
@@ -45,11 +54,12 @@ function readModules(entry) {
         } catch (error) {
             throw new BundleError(`${chain.length ? where(chain.at(-1)) : 'entry'}: cannot read ${where(file)}`);
         }
-        const module = { file, source, imports: [] };
+        const module = { file, source, imports: [], staticImports: [], dynamicImports: [] };
         modules.set(file, module);
         const target = (specifier) => resolve(dirname(file), specifier);
-        for (const match of source.matchAll(STATIC_IMPORT)) module.imports.push(target(match[3]));
-        for (const match of source.matchAll(DYNAMIC_IMPORT)) module.imports.push(target(match[1]));
+        for (const match of source.matchAll(STATIC_IMPORT)) module.staticImports.push(target(match[3]));
+        for (const match of source.matchAll(DYNAMIC_IMPORT)) module.dynamicImports.push(target(match[1]));
+        module.imports = [...module.staticImports, ...module.dynamicImports];
         for (const imported of module.imports) visit(imported, [...chain, file]);
         order.push(module);
     };
@@ -57,10 +67,26 @@ function readModules(entry) {
     return order;
 }
 
+// The files that go into the bundle itself (see the header): the entry, its imports of either kind, and the static
+// imports of those, transitively. The rest are imported only dynamically, after the start.
+function startFiles(order, entry) {
+    const byFile = new Map(order.map((module) => [module.file, module]));
+    const start = new Set();
+    const add = (file) => {
+        if (start.has(file)) return;
+        start.add(file);
+        for (const imported of byFile.get(file).staticImports) add(imported);
+    };
+    add(entry);
+    for (const imported of byFile.get(entry).dynamicImports) add(imported);
+    return start;
+}
+
 const bindingName = (file) => `__module_${urlPath(file).replace(/[^A-Za-z0-9]/g, '_')}`;
 
-// The module's text with its imports, exports and import.meta.url rewritten; throws on any module syntax left.
-function rewrite(module) {
+// The module's text with its imports, exports and import.meta.url rewritten; throws on any module syntax left. A
+// dynamic import of a module in `later` (a module of the bundle importing one of the second file) loads that file.
+function rewrite(module, later = new Set()) {
     const from = (specifier) => bindingName(resolve(dirname(module.file), specifier));
     const exports = [];
     let text = module.source.replace(STATIC_IMPORT, (whole, names, defaultName, specifier) => {
@@ -70,7 +96,9 @@ function rewrite(module) {
             .map((name) => name.replace(/\s+as\s+/, ': '));
         return `const { ${bindings.join(', ')} } = ${from(specifier)};`;
     });
-    text = text.replace(DYNAMIC_IMPORT, (whole, specifier) => `Promise.resolve(${from(specifier)})`);
+    text = text.replace(DYNAMIC_IMPORT, (whole, specifier) => (later.has(resolve(dirname(module.file), specifier))
+        ? `__loadLater().then((modules) => modules.${from(specifier)})`
+        : `Promise.resolve(${from(specifier)})`));
     text = text.replace(EXPORT_DECLARATION, (whole, kind, name) => {
         exports.push([name, name]);
         return `${kind} ${name}`;
@@ -120,37 +148,80 @@ function withoutCommentLines(module, text) {
     return text.split('\n').filter((line) => !line.trimStart().startsWith('//')).join('\n');
 }
 
-/** Writes web/dist/root-check.js from web/root-check.js; returns {path, modules, bytes}. */
+// One module as a function scope that returns its exports (the entry: a plain block, it exports nothing).
+function moduleCode(module, entry, later, urlOf) {
+    const { text: rewritten, exports } = rewrite(module, later);
+    const text = withoutCommentLines(module, rewritten);
+    const url = `new URL(${urlOf(module.file)}, import.meta.url).href`;
+    if (module.file === entry) {
+        if (exports.length > 0) throw new BundleError(`${where(entry)}: the entry module must not export`);
+        return [`// ---- ${where(module.file)}`, '{', `const __moduleUrl = ${url};`, text, '}'];
+    }
+    const returned = exports.map(([exported, local]) => (exported === local ? local : `${exported}: ${local}`));
+    return [`// ---- ${where(module.file)}`, `const ${bindingName(module.file)} = (() => {`,
+        `const __moduleUrl = ${url};`, text, `return Object.freeze({ ${returned.join(', ')} });`, '})();'];
+}
+
+/**
+ * Writes web/dist/root-check.js from web/root-check.js, and beside it web/dist/root-check-later.js when some modules
+ * are imported only dynamically after the start (see the header); returns {path, modules, laterPath, laterModules,
+ * bytes}, laterPath null when there is no second file (a stale one is then removed).
+ */
 export function bundleWidget({ entry = entryPath, output = bundlePath } = {}) {
     const modules = readModules(entry);
+    const start = startFiles(modules, entry);
+    const startModules = modules.filter((module) => start.has(module.file));
+    const laterModules = modules.filter((module) => !start.has(module.file));
+    const later = new Set(laterModules.map((module) => module.file));
+    // The bundle's modules that the second file's import: handed to its `install`.
+    const shared = [...new Set(laterModules.flatMap((module) => module.imports).filter((file) => start.has(file)))]
+        .map(bindingName).join(', ');
     const outputDir = dirname(output);
+    const laterPath = laterName(output);
     const urlOf = (file) => JSON.stringify(relative(outputDir, file).split('\\').join('/'));
     const parts = [
-        `// Generated by web/tools/bundle.mjs from ${modules.length} modules of web/ (entry ${where(entry)}). Do not edit.`,
+        `// Generated by web/tools/bundle.mjs from ${startModules.length} modules of web/ (entry ${where(entry)}). Do not edit.`,
     ];
-    for (const module of modules) {
-        const { text: rewritten, exports } = rewrite(module);
-        const text = withoutCommentLines(module, rewritten);
-        const url = `new URL(${urlOf(module.file)}, import.meta.url).href`;
-        if (module.file === entry) {
-            if (exports.length > 0) throw new BundleError(`${where(entry)}: the entry module must not export`);
-            parts.push(`// ---- ${where(module.file)}`, '{', `const __moduleUrl = ${url};`, text, '}');
-            continue;
-        }
-        const returned = exports.map(([exported, local]) => (exported === local ? local : `${exported}: ${local}`));
-        parts.push(`// ---- ${where(module.file)}`, `const ${bindingName(module.file)} = (() => {`,
-            `const __moduleUrl = ${url};`, text, `return Object.freeze({ ${returned.join(', ')} });`, '})();');
+    if (laterModules.length > 0) {
+        // Fetched and evaluated once, on the first dynamic import of one of its modules; a failure is forgotten, so
+        // the next import tries again. The modules of the second file read the bundle's through `install`.
+        parts.push(
+            'let __laterModules = null;',
+            `const __loadLater = () => (__laterModules ??= import(new URL(${JSON.stringify(`./${basename(laterPath)}`)}, import.meta.url).href)`,
+            `    .then((file) => file.install({ ${shared} }))`,
+            '    .catch((error) => { __laterModules = null; throw error; }));');
     }
+    for (const module of startModules) parts.push(...moduleCode(module, entry, later, urlOf));
     const bundle = `${parts.join('\n')}\n`;
     mkdirSync(outputDir, { recursive: true });
     writeFileSync(output, bundle);
-    return { path: output, modules: modules.map((module) => where(module.file)), bytes: Buffer.byteLength(bundle) };
+    let bytes = Buffer.byteLength(bundle);
+    if (laterModules.length === 0) {
+        rmSync(laterPath, { force: true });
+    } else {
+        const laterParts = [
+            `// Generated by web/tools/bundle.mjs: the ${laterModules.length} modules of web/ that ${basename(output)} loads ` +
+                'only when one of them is first imported. Do not edit.',
+            `export function install({ ${shared} }) {`,
+        ];
+        for (const module of laterModules) laterParts.push(...moduleCode(module, entry, new Set(), urlOf));
+        laterParts.push(`return { ${laterModules.map((module) => bindingName(module.file)).join(', ')} };`, '}');
+        const laterText = `${laterParts.join('\n')}\n`;
+        writeFileSync(laterPath, laterText);
+        bytes += Buffer.byteLength(laterText);
+    }
+    return {
+        path: output, modules: startModules.map((module) => where(module.file)),
+        laterPath: laterModules.length > 0 ? laterPath : null, laterModules: laterModules.map((module) => where(module.file)),
+        bytes,
+    };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
     try {
-        const { path, modules, bytes } = bundleWidget();
-        console.log(`bundle: ${where(path)}, ${modules.length} modules, ${(bytes / 1024).toFixed(1)} KB`);
+        const { path, modules, laterPath, laterModules, bytes } = bundleWidget();
+        const second = laterPath ? ` and ${where(laterPath)}, ${laterModules.length} modules` : '';
+        console.log(`bundle: ${where(path)}, ${modules.length} modules${second}, ${(bytes / 1024).toFixed(1)} KB`);
     } catch (error) {
         if (!(error instanceof BundleError)) throw error;
         console.error(`bundle failed: ${error.message}`);

@@ -26,8 +26,9 @@ import { openEscalationDialog, telHref } from './escalation-dialog.js';
 // The header's title, which also names the progress bar (ids are per shadow root, so a constant is unique).
 const BRAND_ID = 'rootcheck-brand';
 
-// Modules the intro does not need: the results screen, the copied summary, sharing and FHIR. They stay out of the
-// start and are fetched the moment the intro shows; a step that needs them before they are in waits for them.
+// Modules the questions do not need: the results screen, the copied summary, sharing and FHIR. They stay out of the
+// start (the bundle puts them in a second file, web/tools/bundle.mjs) and are fetched once the first question shows,
+// while the person answers; a step that needs them before they are in waits for them.
 let later = null; // {results, summary, share, fhir} once loaded
 let laterLoading = null;
 
@@ -142,8 +143,8 @@ export class RootCheckElement extends HTMLElement {
     }
 
     // The answers and result as a FHIR R4 QuestionnaireResponse object ("completed" once the results screen was
-    // reached, else "in-progress"), or null before the engine runs (and before the FHIR module, fetched as the intro
-    // shows, is in; it always is once rootcheck-complete has fired).
+    // reached, else "in-progress"), or null before the engine runs (and before the FHIR module, fetched once the
+    // first question shows, is in; it always is once rootcheck-complete has fired).
     toFHIR() {
         const result = this.result();
         if (!result || result.error || !later) return null;
@@ -192,12 +193,11 @@ export class RootCheckElement extends HTMLElement {
     }
 
     // Once the intro shows (styled), in a task of its own so as not to hold it back: asks the engine's next() (the
-    // intro does not need it, the first question does) and fetches the modules for after the intro (see loadLater).
+    // intro does not need it, the first question does).
     async #prepareFirstQuestion(load) {
         await this.#styled;
         await new Promise((resolve) => { setTimeout(resolve); });
         if (load !== this.#loadCount) return;
-        loadLater(); // a failure is reported by the step that needs them
         try {
             this.#nextState();
         } catch (error) {
@@ -397,6 +397,8 @@ export class RootCheckElement extends HTMLElement {
         this.#setView('questions', this.#screen.element);
         this.#updateScreen();
         this.#arrive(this.#screen.heading, `${title}. ${t('progress', progressWords(this.#nextState().progress))}`, focus);
+        // In a task of its own, after this screen is up; a failure is reported by the step that needs the modules.
+        if (!later) setTimeout(loadLater);
     }
 
     #updateScreen() {
