@@ -147,6 +147,30 @@ test('the marker decides what a tap adds or removes; marks are named, listed and
   await tab.close();
 });
 
+// The diagram's module comes in a second file, fetched once the first question shows. If that fetch fails (the
+// connection dropped), the diagram screen asks again (under another URL: a failed module stays failed at its own)
+// and shows once the file is in.
+test('the diagram screen waits for its module, and fetches it again if the first fetch failed', async () => {
+  const fetches = [];
+  const tab = await harness.open('index.html', {
+    prepare: (context) => context.route('**/dist/root-check-later.js*', (route) => {
+      fetches.push(new URL(route.request().url()).search);
+      return fetches.length === 1 ? route.abort('connectionfailed') : route.continue();
+    }),
+  });
+  const person = new Person(tab.page, 'en');
+  await person.start();
+  await person.answerUntil(TO_DIAGRAM, async () => (await person.markerRadio('pain').count()) > 0);
+  assert.deepEqual(fetches, ['', '?retry=1']);
+  await person.markerRadio('pain').check();
+  const toe = person.regionButton('left_big_toe');
+  await toe.click();
+  assert.equal(await toe.getAttribute('aria-pressed'), 'true');
+  assert.deepEqual((await answersOf(tab.page)).pain_regions, ['left_big_toe']);
+  assert.deepEqual(tab.record.pageErrors, []);
+  await tab.close();
+});
+
 test('on a phone-width screen one view shows at a time, with a Front/Back switch', async () => {
   const { tab, person } = await openDiagram(375);
   const frontSwitch = tab.page.getByRole('tab', { name: person.ui('diagram_front'), exact: true });

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleWidget } from '../../web/tools/bundle.mjs';
@@ -26,9 +26,10 @@ test('the widget bundles into two modules: every module once, imports before imp
             ['widget/element.js', 'widget/questionnaire-view.js'], ['widget/results-view.js', 'widget/summary-text.js']]) {
             assert.ok(all.indexOf(dependency) < all.indexOf(module), `${dependency} before ${module}`);
         }
-        // What only the results and sharing need is in the second file, fetched once the questions start.
-        assert.deepEqual([...laterModules].sort(), ['widget/answer-format.js', 'widget/fhir.js', 'widget/results-view.js',
-            'widget/share.js', 'widget/summary-text.js']);
+        // The body diagram and what only the results and sharing need are in the second file, fetched once the
+        // questions start.
+        assert.deepEqual([...laterModules].sort(), ['widget/answer-format.js', 'widget/body-diagram.js',
+            'widget/fhir.js', 'widget/results-view.js', 'widget/share.js', 'widget/summary-text.js']);
         assert.equal(laterPath, join(dirname(output), 'root-check-later.js'));
         const later = readFileSync(laterPath, 'utf8');
         assert.doesNotMatch(text, /^\s*(import\s+[{\w]|export\s)/m, 'no static import or export left');
@@ -77,6 +78,11 @@ test('modules imported only dynamically after the start go to a second file, fet
         const { showResults, loads, eager } = globalThis.secondFileProbe;
         assert.equal(eager, true, "the entry's own dynamic import stays in the bundle");
         assert.equal(loads(), 0, 'nothing of the second file runs before it is asked for');
+        // A failed fetch (the file missing, as a dropped connection would) is forgotten: the next import tries again.
+        const laterText = readFileSync(laterPath, 'utf8');
+        rmSync(laterPath);
+        await assert.rejects(showResults());
+        writeFileSync(laterPath, laterText);
         const [first, second] = await Promise.all([showResults(), showResults()]);
         assert.equal(first.page, 'helped results');
         assert.equal(first.sheet, pathToFileURL(join(dir, 'results.css')).href, 'its own URL, as unbundled');

@@ -184,10 +184,13 @@ export function bundleWidget({ entry = entryPath, output = bundlePath } = {}) {
     ];
     if (laterModules.length > 0) {
         // Fetched and evaluated once, on the first dynamic import of one of its modules; a failure is forgotten, so
-        // the next import tries again. The modules of the second file read the bundle's through `install`.
+        // the next import tries again, under another URL: a module that failed to load stays failed at its URL (the
+        // page's module map). The modules of the second file read the bundle's through `install`.
         parts.push(
             'let __laterModules = null;',
-            `const __loadLater = () => (__laterModules ??= import(new URL(${JSON.stringify(`./${basename(laterPath)}`)}, import.meta.url).href)`,
+            'let __laterTries = 0;',
+            `const __laterUrl = () => new URL(${JSON.stringify(`./${basename(laterPath)}`)} + (__laterTries++ > 0 ? \`?retry=\${__laterTries - 1}\` : ''), import.meta.url).href;`,
+            `const __loadLater = () => (__laterModules ??= import(__laterUrl())`,
             `    .then((file) => file.install({ ${shared} }))`,
             '    .catch((error) => { __laterModules = null; throw error; }));');
     }

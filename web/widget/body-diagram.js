@@ -2,7 +2,7 @@
 //
 // CONTRACT (used by the <root-check> widget inside its shadow root)
 //
-//   import { createBodyDiagram, bodyDiagramStylesheet } from './body-diagram.js';
+//   import { createBodyDiagram } from './body-diagram.js';
 //   const diagram = createBodyDiagram({
 //     regions,       // questionnaire().regions: [{ id, label, side: 'left'|'right'|'midline', view: 'front'|'back' }]
 //     texts,         // questionnaire().ui (keys without 'ui.'): every key of DIAGRAM_TEXT_KEYS, and those of
@@ -11,7 +11,7 @@
 //     onChange,      // optional (marks) => void, after every change the person makes
 //     headingLevel,  // optional 2..5 (default 3): level of the view titles and list headings
 //   });
-//   // link bodyDiagramStylesheet (the URL of body-diagram.css) into the same shadow root, then:
+//   // link body-diagram.css (beside this file) into the same shadow root, then:
 //   container.append(diagram.element);
 //
 //   diagram.element        the HTMLElement (div.rc-diagram) to place
@@ -51,9 +51,6 @@ export const DIAGRAM_TEXT_KEYS = Object.freeze([
 
 /** Keys shown when the locale has them: the side labels under the feet and the note on the soles. */
 export const DIAGRAM_OPTIONAL_TEXT_KEYS = Object.freeze(['diagram_side_left', 'diagram_side_right', 'diagram_soles']);
-
-/** URL of the stylesheet this module's markup needs; link it into the shadow root holding the diagram. */
-export const bodyDiagramStylesheet = new URL('./body-diagram.css', import.meta.url).href;
 
 /** The three kinds of mark, in the order they are offered, listed and painted (later ones on top). */
 const MARKERS = Object.freeze([

@@ -17,27 +17,27 @@ import { EVENTS, emit } from './events.js';
 import { getEngine } from './engine-loader.js';
 import { screensOf, nextScreenIndex, previousScreenIndex, visibleAnswers } from './flow.js';
 import { renderIntro } from './intro-view.js';
-import { renderScreen } from './questionnaire-view.js';
+import { renderScreen, needsBodyDiagram } from './questionnaire-view.js';
 import { createProgress, progressWords } from './progress-view.js';
-import { bodyDiagramStylesheet } from './body-diagram.js';
 // The red-flag alert is loaded with the element, never later: an emergency must not wait on (or fail with) the network.
 import { openEscalationDialog, telHref } from './escalation-dialog.js';
 
 // The header's title, which also names the progress bar (ids are per shadow root, so a constant is unique).
 const BRAND_ID = 'rootcheck-brand';
 
-// Modules the questions do not need: the results screen, the copied summary, sharing and FHIR. They stay out of the
-// start (the bundle puts them in a second file, web/tools/bundle.mjs) and are fetched once the first question shows,
-// while the person answers; a step that needs them before they are in waits for them.
-let later = null; // {results, summary, share, fhir} once loaded
+// Modules the start and the first questions do not need: the body diagram, the results screen, the copied summary,
+// sharing and FHIR. They stay out of the start (the bundle puts them in a second file, web/tools/bundle.mjs) and are
+// fetched once the first question shows, while the person answers; a step that needs them before they are in waits.
+let later = null; // {diagram, results, summary, share, fhir} once loaded
 let laterLoading = null;
 
 function loadLater() {
     if (!laterLoading) {
         laterLoading = Promise.all([
-            import('./results-view.js'), import('./summary-text.js'), import('./share.js'), import('./fhir.js'),
-        ]).then(([results, summary, share, fhir]) => {
-            later = { results, summary, share, fhir };
+            import('./body-diagram.js'), import('./results-view.js'), import('./summary-text.js'), import('./share.js'),
+            import('./fhir.js'),
+        ]).then(([diagram, results, summary, share, fhir]) => {
+            later = { diagram, results, summary, share, fhir };
             return later;
         });
         // Forgotten on failure: the next step that needs them asks again and shows the error where it is needed.
@@ -48,7 +48,7 @@ function loadLater() {
 
 const STYLESHEETS = [
     { href: new URL('./root-check.css', import.meta.url).href },
-    { href: bodyDiagramStylesheet },
+    { href: new URL('./body-diagram.css', import.meta.url).href }, // body-diagram.js's, linked from the start
     { href: new URL('../root-check-print.css', import.meta.url).href, media: 'print' },
 ];
 
@@ -377,6 +377,10 @@ export class RootCheckElement extends HTMLElement {
     #showScreen(index, { focus = true } = {}) {
         const screen = this.#screens[index];
         if (!screen) { this.#showIntro({ focus }); return; }
+        if (!later && needsBodyDiagram(screen)) {
+            loadLater().then(() => this.#showScreen(index, { focus }), (error) => this.#showScreenError(error.message));
+            return;
+        }
         const t = this.#t;
         const section = this.#questionnaire.sections.find((s) => s.id === screen.section);
         const title = section ? section.title : screen.questions[0].text;
@@ -388,6 +392,7 @@ export class RootCheckElement extends HTMLElement {
             onBack: () => this.#goBack(),
             onNext: () => this.#goForward(),
             isLast: nextScreenIndex(this.#screens, index, this.#visible()) === -1,
+            createBodyDiagram: later?.diagram.createBodyDiagram,
         });
         this.#header.replaceChildren(...[
             h('p', { id: BRAND_ID, class: 'brand', text: t('title') }),

@@ -5,14 +5,19 @@
 //
 // The marker questions of the body diagram (pain, numbness and tingling regions, the answer keys fixed in
 // CONTRACTS.md) share one diagram: wherever one of them is on the screen, the diagram stands there once and each
-// change answers all three.
+// change answers all three. The diagram's module (body-diagram.js) is the largest of the widget and only a few
+// screens use it, so it is not imported here: the element loads it after the start and passes createBodyDiagram in.
 import { h, uid } from './dom.js';
 import { buildControl, helpDisclosure } from './controls.js';
-import { createBodyDiagram } from './body-diagram.js';
 
 export const DIAGRAM_MARKER_KEYS = ['pain_regions', 'numbness_regions', 'tingling_regions'];
 
-function diagramControl(markerQuestions, { answers, questionnaire, onAnswers, t }) {
+const isMarker = (question) => question.type === 'regions' && DIAGRAM_MARKER_KEYS.includes(question.id);
+
+/** Whether renderScreen needs createBodyDiagram for `screen` (it has a marker question). */
+export const needsBodyDiagram = (screen) => screen.questions.some(isMarker);
+
+function diagramControl(markerQuestions, { answers, questionnaire, onAnswers, t, createBodyDiagram }) {
     const marks = {};
     for (const key of DIAGRAM_MARKER_KEYS) marks[key] = Array.isArray(answers[key]) ? answers[key] : [];
     const asked = new Set(questionnaire.questions.map((q) => q.id));
@@ -38,15 +43,15 @@ function diagramControl(markerQuestions, { answers, questionnaire, onAnswers, t 
     return { element, required: false, showRequired: () => {}, focus: () => diagram.focus() };
 }
 
-// renderScreen({screen, title, answers, questionnaire, t, onAnswer, onAnswers, onBack, onNext, isLast}) ->
-//   {element, heading, update(visible), setLast(isLast), missingAnswer(answers, visible)}
+// renderScreen({screen, title, answers, questionnaire, t, onAnswer, onAnswers, onBack, onNext, isLast,
+//               createBodyDiagram}) -> {element, heading, update(visible), setLast(isLast), missingAnswer(answers, visible)}
+// createBodyDiagram (body-diagram.js) is needed only when needsBodyDiagram(screen).
 export function renderScreen(options) {
     const { screen, title, answers, questionnaire, t, onAnswer, onBack, onNext } = options;
     const headingId = uid('screen-title');
     const heading = h('h2', { id: headingId, class: 'screen-title', tabindex: '-1', text: title });
     const blocks = []; // {control, ids}
     const context = { t, onAnswer, regions: questionnaire.regions };
-    const isMarker = (q) => q.type === 'regions' && DIAGRAM_MARKER_KEYS.includes(q.id);
     let diagramTried = false;
     let diagramShown = false;
     for (const question of screen.questions) {
