@@ -46,9 +46,19 @@ function loadLater() {
     return laterLoading;
 }
 
-const STYLESHEETS = [
-    { href: new URL('./root-check.css', import.meta.url).href },
-    { href: new URL('./body-diagram.css', import.meta.url).href }, // body-diagram.js's, linked from the start
+// Resolves when the stylesheet `link` has loaded or failed (a missing stylesheet must not hold the widget back).
+function settled(link) {
+    return new Promise((resolve) => {
+        link.addEventListener('load', resolve, { once: true });
+        link.addEventListener('error', resolve, { once: true });
+    });
+}
+
+// The widget's stylesheet, linked into each shadow root from the start; the body diagram's (body-diagram.js) and the
+// print summary's only with the modules for later (see loadLater), which need them.
+const STYLESHEET = new URL('./root-check.css', import.meta.url).href;
+const LATER_STYLESHEETS = [
+    { href: new URL('./body-diagram.css', import.meta.url).href },
     { href: new URL('../root-check-print.css', import.meta.url).href, media: 'print' },
 ];
 
@@ -76,35 +86,43 @@ export class RootCheckElement extends HTMLElement {
     #loadCount = 0;
     #started = false;
     #styled; // resolves when the widget's on-screen styles are in and it shows
+    #laterStyled = null; // resolves when the later stylesheets are in (or failed), once they were linked
+    #laterStylesIn = false;
 
     constructor() {
         super();
         const shadow = this.attachShadow({ mode: 'open' });
-        // Show the widget once its on-screen styles are in (or failed), never unstyled. The print styles load beside
-        // them but need not hold the screen back.
-        let showStyled;
-        this.#styled = new Promise((resolve) => { showStyled = resolve; });
-        let pending = STYLESHEETS.filter(({ media }) => !media).length;
-        const links = STYLESHEETS.map(({ href, media }) => {
-            const link = h('link', { rel: 'stylesheet', href, media });
-            if (media) return link;
-            const settle = () => {
-                pending -= 1;
-                if (pending > 0) return;
-                this.#container.hidden = false;
-                showStyled();
-            };
-            link.addEventListener('load', settle, { once: true });
-            link.addEventListener('error', settle, { once: true });
-            return link;
-        });
+        // Show the widget once its styles are in (or failed), never unstyled.
+        const link = h('link', { rel: 'stylesheet', href: STYLESHEET });
+        this.#styled = settled(link).then(() => { this.#container.hidden = false; });
         this.#header = h('div', { class: 'header', part: 'header', hidden: true });
         this.#banner = h('div', { class: 'banner', hidden: true });
         this.#body = h('div', { class: 'body' });
         this.#live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
         this.#container = h('div', { class: 'container', part: 'container', hidden: true, 'aria-busy': 'true' },
             this.#header, this.#banner, this.#body, this.#live);
-        shadow.append(...links, this.#container);
+        shadow.append(link, this.#container);
+    }
+
+    // Links the later stylesheets (once) and resolves when the on-screen one is in (or failed); the print styles
+    // need not hold a screen back.
+    #linkLaterStyles() {
+        if (!this.#laterStyled) {
+            const links = LATER_STYLESHEETS.map(({ href, media }) => h('link', { rel: 'stylesheet', href, media }));
+            this.#laterStyled = Promise.all(links.filter((link) => !link.media).map(settled))
+                .then(() => { this.#laterStylesIn = true; });
+            this.#container.before(...links); // after the widget's own stylesheet, as the cascade expects
+        }
+        return this.#laterStyled;
+    }
+
+    // The modules and stylesheets for after the first questions; rejects if the modules failed to load.
+    #loadLater() {
+        return Promise.all([loadLater(), this.#linkLaterStyles()]);
+    }
+
+    #laterIn() {
+        return later !== null && this.#laterStylesIn;
     }
 
     connectedCallback() {
@@ -377,8 +395,8 @@ export class RootCheckElement extends HTMLElement {
     #showScreen(index, { focus = true } = {}) {
         const screen = this.#screens[index];
         if (!screen) { this.#showIntro({ focus }); return; }
-        if (!later && needsBodyDiagram(screen)) {
-            loadLater().then(() => this.#showScreen(index, { focus }), (error) => this.#showScreenError(error.message));
+        if (!this.#laterIn() && needsBodyDiagram(screen)) {
+            this.#loadLater().then(() => this.#showScreen(index, { focus }), (error) => this.#showScreenError(error.message));
             return;
         }
         const t = this.#t;
@@ -403,7 +421,7 @@ export class RootCheckElement extends HTMLElement {
         this.#updateScreen();
         this.#arrive(this.#screen.heading, `${title}. ${t('progress', progressWords(this.#nextState().progress))}`, focus);
         // In a task of its own, after this screen is up; a failure is reported by the step that needs the modules.
-        if (!later) setTimeout(loadLater);
+        if (!this.#laterIn()) setTimeout(() => this.#loadLater().catch(() => {}));
     }
 
     #updateScreen() {
@@ -446,8 +464,8 @@ export class RootCheckElement extends HTMLElement {
     }
 
     #showResults({ focus = true } = {}) {
-        if (!later) {
-            loadLater().then(() => this.#showResults({ focus }), (error) => this.#showScreenError(error.message));
+        if (!this.#laterIn()) {
+            this.#loadLater().then(() => this.#showResults({ focus }), (error) => this.#showScreenError(error.message));
             return;
         }
         const result = this.#assess();
