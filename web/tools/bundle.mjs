@@ -16,11 +16,11 @@
 //
 // Two files. The bundle holds the entry, what it imports (statically or dynamically: the entry starts both halves of
 // the widget at once) and everything those import statically; a dynamic import of one of these resolves to its
-// already evaluated exports. A module that other modules import only dynamically, after the start (the results screen,
-// the summary, sharing, FHIR), goes with whatever only it needs into a second file beside the bundle (LATER_NAME):
-// the first dynamic import of any of them fetches that file once and evaluates its modules, which read what they need
-// from the bundle's; so a page does not download them before the person starts. Without such modules there is no
-// second file.
+// already evaluated exports. A module that other modules import only dynamically, after the start (the body diagram,
+// the results screen, the summary, sharing, FHIR), goes with whatever only it needs into a second file beside the
+// bundle (laterName: root-check-later.js): the first dynamic import of any of them fetches that file once and
+// evaluates its modules, which read what they need from the bundle's; so a page does not download them before the
+// person starts. A failed fetch is tried again on the next import. Without such modules there is no second file.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
