@@ -16,9 +16,10 @@
 // - Beyond the suites: a null compared with "==" / "!=" to a string is simply unequal (the suites treat null as 0
 //   against numbers, which would make null == "yes" a NaN error); rules compare optional answers with words.
 // - Numbers: integral results come back as JSON integers (3, not 3.0); non-finite results are the "NaN" error.
-// - Speed: a typical 5-7 node condition evaluates in ~0.2 us natively. In WebAssembly, compile these sources
-//   without -fexceptions (they neither throw nor catch): with Emscripten's JS-based exception support every call
-//   made under a destructor goes through a JS trampoline, which makes evaluation about 2x slower.
+// - Speed: a typical 5-7 node condition evaluates in ~0.2 us natively. These sources neither throw nor catch, but
+//   they run inside a build with exceptions: in WebAssembly that must be native WebAssembly exceptions
+//   (-fwasm-exceptions, as the top-level CMakeLists.txt sets), because with Emscripten's JS-based emulation every
+//   call made under a destructor goes through a JS trampoline, which makes evaluation about 2x slower.
 #pragma once
 
 #include <memory>
