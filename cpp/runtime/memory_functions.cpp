@@ -38,28 +38,27 @@ extern "C" [[gnu::noinline]] int memcmp(const void* left, const void* right, std
     return 0;
 }
 
+namespace {
+
+// Copies whole Words while at least one remains, advancing the cursors. (__builtin_memcpy of a constant size is a
+// single load or store, never a call.)
+template <typename Word>
+inline void copy_words(unsigned char*& d, const unsigned char*& s, std::size_t& size) {
+    for (; size >= sizeof(Word); size -= sizeof(Word), d += sizeof(Word), s += sizeof(Word)) {
+        Word word;
+        __builtin_memcpy(&word, s, sizeof(Word));
+        __builtin_memcpy(d, &word, sizeof(Word));
+    }
+}
+
+}  // namespace
+
 extern "C" [[gnu::noinline]] void* memcpy(void* __restrict destination, const void* __restrict source,
                                           std::size_t size) {
     auto* d = static_cast<unsigned char*>(destination);
     auto* s = static_cast<const unsigned char*>(source);
-    // Eight bytes at a time (__builtin_memcpy of a constant size is a single load or store, never a call), then
-    // four, then the last few.
-    while (size >= 8) {
-        std::uint64_t word;
-        __builtin_memcpy(&word, s, 8);
-        __builtin_memcpy(d, &word, 8);
-        d += 8;
-        s += 8;
-        size -= 8;
-    }
-    if (size >= 4) {
-        std::uint32_t word;
-        __builtin_memcpy(&word, s, 4);
-        __builtin_memcpy(d, &word, 4);
-        d += 4;
-        s += 4;
-        size -= 4;
-    }
-    for (; size != 0; --size) *d++ = *s++;
+    copy_words<std::uint64_t>(d, s, size);  // eight bytes at a time,
+    copy_words<std::uint32_t>(d, s, size);  // then four (once at most),
+    copy_words<unsigned char>(d, s, size);  // then the last few
     return destination;
 }
