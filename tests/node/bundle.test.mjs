@@ -13,6 +13,9 @@ import { bundleWidget } from '../../web/tools/bundle.mjs';
 import { MinifyError, minifyModule } from '../../web/tools/minify.mjs';
 import { tempDir } from './support.mjs';
 
+// Writes a source file from its lines, each ended by a line break.
+const writeLines = (path, lines) => writeFileSync(path, lines.map((line) => `${line}\n`).join(''));
+
 test('the widget bundles into two modules: every module once, imports before importers, no module syntax left',
     (t) => {
         const output = join(tempDir(t), 'dist', 'root-check.js');
@@ -46,27 +49,24 @@ test('modules imported only dynamically after the start go to a second file, fet
         const dir = tempDir(t);
         writeFileSync(join(dir, 'shared.js'), 'export const counter = { loads: 0 };\n');
         writeFileSync(join(dir, 'helper.js'), "export const helped = (x) => `helped ${x}`;\n");
-        writeFileSync(join(dir, 'results.js'), [
+        writeLines(join(dir, 'results.js'), [
             "import { counter } from './shared.js';",
             "import { helped } from './helper.js';",
             'counter.loads += 1;',
             "export const page = helped('results');",
             "export const sheet = new URL('./results.css', import.meta.url).href;",
-            '',
-        ].join('\n'));
-        writeFileSync(join(dir, 'element.js'), [
+        ]);
+        writeLines(join(dir, 'element.js'), [
             "import { counter } from './shared.js';",
             "export const showResults = () => import('./results.js');",
             'export const loads = () => counter.loads;',
-            '',
-        ].join('\n'));
+        ]);
         writeFileSync(join(dir, 'eager.js'), 'export const eager = true;\n');
-        writeFileSync(join(dir, 'entry.js'), [
+        writeLines(join(dir, 'entry.js'), [
             "import { showResults, loads } from './element.js';",
             "const { eager } = await import('./eager.js');",
             'globalThis.secondFileProbe = { showResults, loads, eager };',
-            '',
-        ].join('\n'));
+        ]);
         const output = join(dir, 'out', 'bundle.js');
         const { modules, laterPath, laterModules } = bundleWidget({ entry: join(dir, 'entry.js'), output });
         const names = (list) => list.map((module) => module.split('/').at(-1)); // paths are relative to web/
@@ -100,18 +100,16 @@ test('a bundled module sees its own URL: relative URLs and imports work as unbun
     mkdirSync(join(dir, 'lib'));
     writeFileSync(join(dir, 'lib', 'style.js'),
         "export const sheet = new URL('./style.css', import.meta.url).href;\nexport function twice(x) { return 2 * x; }\n");
-    writeFileSync(join(dir, 'lib', 'late.js'), [
+    writeLines(join(dir, 'lib', 'late.js'), [
         '// a comment line, left out of the bundle',
         "export const late = 42; // a trailing comment stays, as does 'http://x' in a string",
         "export const link = 'http://example.org/';",
-        '',
-    ].join('\n'));
-    writeFileSync(join(dir, 'entry.js'), [
+    ]);
+    writeLines(join(dir, 'entry.js'), [
         "import { sheet, twice as double } from './lib/style.js';",
         "const { late, link } = await import('./lib/late.js');",
         'globalThis.bundleProbe = { sheet, doubled: double(21), late, link, own: import.meta.url };',
-        '',
-    ].join('\n'));
+    ]);
     const output = join(dir, 'out', 'bundle.js');
     bundleWidget({ entry: join(dir, 'entry.js'), output });
     await import(pathToFileURL(output).href);
@@ -164,14 +162,13 @@ test('the bundle is minified in place: smaller, the same behaviour, class names 
 
         // Emscripten's glue ends in `export default name;`: kept on its own line, where the bundler looks for it.
         const glue = join(dir, 'glue.js');
-        writeFileSync(glue, [
+        writeLines(glue, [
             'var createSomethingLong = (() => {',
             '  var scriptDirectory = import.meta.url;',
             '  return function (options) { return scriptDirectory.length > 0 ? options.answer : 0; };',
             '})();',
             'export default createSomethingLong;',
-            '',
-        ].join('\n'));
+        ]);
         minifyModule(glue, 'Glue');
         assert.match(readFileSync(glue, 'utf8'), /\nexport default [\w$]+;\n$/);
         assert.equal((await import(pathToFileURL(glue).href)).default({ answer: 42 }), 42);
