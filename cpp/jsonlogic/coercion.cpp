@@ -1,10 +1,12 @@
 #include "coercion.h"
 
+#include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
+#include <cstdint>
 #include <utility>
 #include <vector>
+
+#include "numbers/decimal.h"
 
 namespace rootcheck::jsonlogic::detail {
 namespace {
@@ -17,40 +19,39 @@ bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
-// Decimal literal grammar of JavaScript's Number(string): sign, digits with an optional point (at least one digit),
-// optional exponent. Hex, "Infinity" and words are refused: none of them is a sensible answer value.
-bool is_decimal_literal(const std::string& s, std::size_t begin, std::size_t end) {
-    std::size_t i = begin;
-    if (i < end && (s[i] == '+' || s[i] == '-')) ++i;
-    std::size_t digits = 0;
-    while (i < end && is_digit(s[i])) ++i, ++digits;
-    if (i < end && s[i] == '.') {
-        ++i;
-        while (i < end && is_digit(s[i])) ++i, ++digits;
-    }
-    if (digits == 0) return false;
-    if (i < end && (s[i] == 'e' || s[i] == 'E')) {
-        ++i;
-        if (i < end && (s[i] == '+' || s[i] == '-')) ++i;
-        std::size_t exponent_digits = 0;
-        while (i < end && is_digit(s[i])) ++i, ++exponent_digits;
-        if (exponent_digits == 0) return false;
-    }
-    return i == end;
-}
-
+// Number(string) for JavaScript's decimal literal grammar: sign, digits with an optional point (at least one digit),
+// optional exponent, and white space around. "" is 0 (plus.json "Addition with Multiple Value Types"). Hex,
+// "Infinity" and words have no number: none of them is a sensible answer value.
 bool string_to_number(const std::string& s, double& out) {
-    std::size_t begin = 0;
+    std::size_t i = 0;
     std::size_t end = s.size();
-    while (begin < end && is_js_space(s[begin])) ++begin;
-    while (end > begin && is_js_space(s[end - 1])) --end;
-    if (begin == end) {  // Number("") is 0 (plus.json "Addition with Multiple Value Types")
+    while (i < end && is_js_space(s[i])) ++i;
+    while (end > i && is_js_space(s[end - 1])) --end;
+    if (i == end) {
         out = 0;
         return true;
     }
-    if (!is_decimal_literal(s, begin, end)) return false;
-    const std::string literal = s.substr(begin, end - begin);
-    out = std::strtod(literal.c_str(), nullptr);
+    const bool negative = s[i] == '-';
+    if (s[i] == '+' || s[i] == '-') ++i;
+    std::string digits;  // integer and fraction digits, the point left out
+    std::int64_t exponent = 0;
+    for (; i < end && is_digit(s[i]); ++i) digits += s[i];
+    if (i < end && s[i] == '.') {
+        for (++i; i < end && is_digit(s[i]); ++i, --exponent) digits += s[i];
+    }
+    if (digits.empty()) return false;
+    if (i < end && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        const bool negative_exponent = i < end && s[i] == '-';
+        if (i < end && (s[i] == '+' || s[i] == '-')) ++i;
+        if (i == end || !is_digit(s[i])) return false;
+        std::int64_t written = 0;
+        for (; i < end && is_digit(s[i]); ++i) written = std::min(written * 10 + (s[i] - '0'), numbers::kExponentLimit);
+        exponent += negative_exponent ? -written : written;
+    }
+    if (i != end) return false;
+    const double magnitude = numbers::decimal_to_double(digits, exponent);
+    out = negative ? -magnitude : magnitude;
     return std::isfinite(out);
 }
 
@@ -64,20 +65,10 @@ void append_number(double value, std::string& out) {
         out += '-';
         value = -value;
     }
-    char buffer[40];
-    for (int precision = 1; precision <= 17; ++precision) {
-        std::snprintf(buffer, sizeof buffer, "%.*e", precision - 1, value);
-        if (std::strtod(buffer, nullptr) == value) break;
-    }
-    // buffer is "d.ddde±xx": collect the digits and the exponent.
-    std::string digits;
-    const char* p = buffer;
-    for (; *p != 'e'; ++p)
-        if (is_digit(*p)) digits += *p;
-    const int exponent = std::atoi(p + 1);
-    while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+    const numbers::Decimal decimal = numbers::shortest_decimal(value);  // value = 0.digits x 10^n
+    const std::string& digits = decimal.digits;
     const int k = static_cast<int>(digits.size());
-    const int n = exponent + 1;  // value = 0.digits * 10^n
+    const int n = decimal.point;
     if (k <= n && n <= 21) {
         out += digits;
         out.append(static_cast<std::size_t>(n - k), '0');

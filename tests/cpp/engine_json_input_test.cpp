@@ -180,8 +180,8 @@ TEST(JsonInput, FlatStringObjectsOnly) {
     }
 }
 
-// Decimals are computed without strtod when that is exact: the double must still be strtod's (nlohmann's), bit for
-// bit, on both sides of the limits of that path (2^53 as the digits' integer, powers of ten beyond +-22).
+// Decimals are computed without strtod (numbers/decimal.h): the double must still be strtod's (nlohmann's), bit for
+// bit, on both sides of the limits of its fast path (2^53 as the digits' integer, powers of ten beyond +-22).
 TEST(JsonInput, DecimalsAreStrtodsDoubles) {
     std::vector<std::string> numbers = {
         "0.3", "0.25", "-0.0", "0.0", "1.5e0", "0.1e1", "9007199254740992.0", "9007199254740993.0", "900719925474099.3",
