@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "engine.h"
+#include "insertion_sort.h"
 #include "json_release.h"
 #include "json_writer.h"
 #include "texts.h"
@@ -182,9 +183,9 @@ RootFinding finding(std::size_t root, std::string side, double score, std::vecto
         }
     }
     // Regions contributing on both sides, or several evidence items, are listed in region evidence file order.
-    std::sort(f.region_evidence.begin(), f.region_evidence.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::sort(f.evidence.begin(), f.evidence.end());
+    insertion_sort(f.region_evidence.begin(), f.region_evidence.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+    insertion_sort(f.evidence.begin(), f.evidence.end());
     return f;
 }
 
@@ -250,8 +251,8 @@ void roots(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
             }
         }
     }
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const RootFinding& a, const RootFinding& b) { return a.score > b.score; });
+    insertion_sort(candidates.begin(), candidates.end(),
+                   [](const RootFinding& a, const RootFinding& b) { return a.score > b.score; });
     if (candidates.size() > model.max_reported) candidates.resize(model.max_reported);
     out.roots = std::move(candidates);
 
@@ -284,8 +285,8 @@ void mechanisms(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
         derived[mechanism.id] = f.score;
         if (f.score > 0 && f.score >= model.min_score) reported.push_back(std::move(f));
     }
-    std::stable_sort(reported.begin(), reported.end(),
-                     [](const MechanismFinding& a, const MechanismFinding& b) { return a.score > b.score; });
+    insertion_sort(reported.begin(), reported.end(),
+                   [](const MechanismFinding& a, const MechanismFinding& b) { return a.score > b.score; });
     if (!reported.empty()) derived["top"] = model.mechanisms[reported.front().mechanism].id;
     out.mechanisms = std::move(reported);
     out.data["derived"]["mechanisms"] = std::move(derived);
@@ -469,7 +470,7 @@ std::string result_text(const RuleSet& rules, const Answers& answers, const Eval
     pain_keys.emplace_back("evidence", std::string::npos);
     pain_keys.emplace_back("text", std::string::npos);
     for (std::size_t i = 0; i < evaluation.pain_scores.size(); ++i) pain_keys.emplace_back(evaluation.pain_scores[i].first, i);
-    std::sort(pain_keys.begin(), pain_keys.end());
+    insertion_sort(pain_keys.begin(), pain_keys.end());
     w.verbatim_key("pain_type").begin_object();
     for (const auto& [name, score] : pain_keys) {
         w.verbatim_key(name);

@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <set>
 
+#include "insertion_sort.h"
 #include "json_input.h"
 #include "json_writer.h"
 #include "sha256.h"
@@ -810,7 +811,7 @@ private:
         members.emplace_back("manifest", &manifest_);
         for (const auto& [name, doc] : parsed_parts_) members.emplace_back(name, &doc);
         members.emplace_back("locales", nullptr);  // written from rules_.locales
-        std::sort(members.begin(), members.end());
+        insertion_sort(members.begin(), members.end());
         JsonWriter bundle(256 * 1024);
         bundle.begin_object();
         for (const auto& [name, doc] : members) {
