@@ -1,7 +1,8 @@
 // A stable sort for the short lists the engine orders: findings by score, evidence, the keys of one object. None
 // holds more than a few dozen items (the rule set's roots, mechanisms and evidence), where insertion is as quick as
 // std::sort and std::stable_sort. The reason to have it is size: each use of the library's sorts instantiates
-// introsort or merge sort, 1.5-6 KB of WebAssembly apiece, 23 KB for the six uses; this is about 0.1 KB apiece.
+// introsort or merge sort, 1.5-6 KB of WebAssembly apiece (23 KB for the six uses, 8 KB of the gzipped module);
+// this is about 0.1 KB apiece.
 #pragma once
 
 #include <functional>
