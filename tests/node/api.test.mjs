@@ -207,6 +207,46 @@ test('logic evaluates JsonLogic and reports its errors as data', () => {
     assert.equal(engine.logic({ no_such_operator: [] }, null).error.type, 'Unknown Operator');
 });
 
+// JsonLogic's numbers behave as JavaScript's: the engine turns numbers into text and text into numbers itself
+// (cpp/numbers/decimal.h), and JavaScript is the judge here. Seeded, so every run checks the same values.
+test('logic writes and reads numbers exactly as JavaScript does', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const bits = new Float64Array(1);
+    const words = new Uint32Array(bits.buffer);
+    const differences = [];
+    for (let i = 0; i < 3000; i++) {
+        let x;
+        if (i % 3 === 0) { // any finite double: every exponent, subnormals included
+            words[0] = Math.floor(random() * 2 ** 32);
+            words[1] = Math.floor(random() * 2 ** 31);
+            x = bits[0];
+            if (!Number.isFinite(x)) continue;
+        } else if (i % 3 === 1) { // a short decimal, 1e-20 to 1e20 (0.3, 2.5e-7)
+            x = Number((random() * 10 ** Math.floor(random() * 40 - 20)).toPrecision(1 + Math.floor(random() * 17)));
+        } else { // a measurement (12.5, 0.003)
+            x = Math.round(random() * 1e6) / 10 ** Math.floor(random() * 8);
+        }
+        const written = engine.logic({ cat: [{ var: 'x' }] }, { x }).result;
+        if (written !== String(x)) differences.push(`String(${x}): ${written}`);
+        const text = ` ${random() < 0.5 ? '-' : ''}${x.toExponential(Math.floor(random() * 25))} `;
+        const read = engine.logic({ '+': [{ var: 's' }] }, { s: text }).result;
+        if (read !== Number(text)) differences.push(`Number("${text}"): ${read}`);
+    }
+    // Where String switches between plain digits and exponents (1e21, 1e-7), and the ends of the double range.
+    for (const x of [1e21, 1e20, 123456789012345680000, 1e-6, 1e-7, 1.5e-7, 5e-324, 1.7976931348623157e308, 0.1 + 0.2,
+        -0, -2.5, 2 ** 53 + 2]) {
+        const written = engine.logic({ cat: [{ var: 'x' }] }, { x }).result;
+        if (written !== String(x)) differences.push(`String(${x}): ${written}`);
+    }
+    for (const text of ['1e-400', '2.4703282292062327e-324', '2.4703282292062328e-324', '9007199254740993', '.5',
+        '-.5e1', '+3', '1.', `1${'0'.repeat(400)}e-390`]) {
+        const read = engine.logic({ '+': [{ var: 's' }] }, { s: text }).result;
+        if (read !== Number(text)) differences.push(`Number("${text}"): ${read}`);
+    }
+    assert.deepEqual(differences.slice(0, 5), []);
+});
+
 test('lint of the built-in rule set finds nothing', () => {
     assert.deepEqual(engine.lint(), { problems: [] });
 });
