@@ -292,12 +292,21 @@ void mechanisms(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
     out.data["derived"]["mechanisms"] = std::move(derived);
 }
 
-void triage(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
+// Whether a question the rule asks first is still to be answered (see Purpose).
+bool awaits_answer(const RuleSet& rules, const Evaluation& out, const TriageRule& rule) {
+    for (std::size_t q : rule.asks_first) {
+        if (out.visible[q] && !out.data.contains(rules.questions[q].id)) return true;
+    }
+    return false;
+}
+
+void triage(const RuleSet& rules, Evaluation& out, Conditions& conditions, Purpose purpose) {
     const TriageModel& model = rules.triage;
     std::vector<std::size_t> fired;
     fired.reserve(model.rules.size());
     for (std::size_t i = 0; i < model.rules.size(); ++i) {
         const TriageRule& rule = model.rules[i];
+        if (purpose == Purpose::navigate && awaits_answer(rules, out, rule)) continue;
         if (!conditions.hold(rule.when)) continue;
         out.fired.push_back(Fired{"triage", nullptr, &rule.id});
         fired.push_back(i);
@@ -364,7 +373,7 @@ Evaluation::~Evaluation() {
     release_shallow(data);
 }
 
-Evaluation evaluate(const RuleSet& rules, Answers& answers) {
+Evaluation evaluate(const RuleSet& rules, Answers& answers, Purpose purpose) {
     Evaluation out;
     out.data = Object().add("mode", answers.mode).add("facts", json::object()).add("derived", json::object()).take();
     Conditions conditions(out.data, rules.condition_keys);
@@ -384,7 +393,7 @@ Evaluation evaluate(const RuleSet& rules, Answers& answers) {
     pain_type(rules, out, conditions);
     roots(rules, out, conditions);
     mechanisms(rules, out, conditions);
-    triage(rules, out, conditions);
+    triage(rules, out, conditions, purpose);
     shown_items(rules.advice, "advice", out, out.advice, conditions);
     shown_items(rules.safety_net, "safety_net", out, out.safety_net, conditions);
     return out;

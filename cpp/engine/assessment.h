@@ -64,9 +64,14 @@ struct Evaluation {
     std::vector<std::size_t> safety_net;
 };
 
+// What an evaluation is for. They differ in one point only: navigating leaves out a triage rule while a question it
+// asks first (TriageRule::asks_first) is visible and unanswered, so next() does not escalate before the person has
+// been asked what can exempt them; an assessment counts the rule, since an unanswered question is unknown.
+enum class Purpose { assess, navigate };
+
 // Moves the visible answers out of `answers.values` into the condition data (no copies); the rest of `answers` is
 // left as it was, for result_text().
-Evaluation evaluate(const RuleSet& rules, Answers& answers);
+Evaluation evaluate(const RuleSet& rules, Answers& answers, Purpose purpose = Purpose::assess);
 
 // The result document as JSON text (sorted keys, as every engine output).
 std::string result_text(const RuleSet& rules, const Answers& answers, const Evaluation& evaluation);

@@ -125,7 +125,7 @@ std::string Engine::next(std::string_view answers_document) const {
         if (!rules) return json_text(error_document(InputError{"no_rules", no_rules_message_, ""}));
         ParsedAnswers parsed = parse_answers(answers_document, *rules);
         if (parsed.error) return json_text(error_document(*parsed.error));
-        return navigation_document(*rules, evaluate(*rules, parsed.answers));
+        return navigation_document(*rules, evaluate(*rules, parsed.answers, Purpose::navigate));
     });
 }
 

@@ -729,7 +729,7 @@ private:
         for (std::size_t i = 0; i < rules.size(); ++i) {
             const std::string pointer = item_pointer("rules", i);
             if (!r.expect_object(rules[i], pointer)) continue;
-            r.only_fields(rules[i], pointer, {"id", "level", "red_flag", "when", "source"});
+            r.only_fields(rules[i], pointer, {"id", "level", "red_flag", "when", "source", "asks_first"});
             TriageRule rule;
             rule.id = r.id_field(rules[i], pointer, "id").value_or("");
             auto level = r.string_field(rules[i], pointer, "level", true);
@@ -741,10 +741,34 @@ private:
             rule.red_flag = r.bool_field(rules[i], pointer, "red_flag").value_or(false);
             rule.when = r.condition(rules[i], pointer, "when", true);
             rule.source = source(r, rules[i], pointer);
+            rule.asks_first = asked_first(r, rules[i], pointer);
             if (rule.id.empty()) continue;
             r.unique(seen, rule.id, pointer);
             model.rules.push_back(std::move(rule));
         }
+    }
+
+    // A triage rule's `asks_first`: an optional array of distinct question ids.
+    std::vector<std::size_t> asked_first(FileReader& r, const json& rule, const std::string& pointer) {
+        std::vector<std::size_t> questions;
+        if (!rule.contains("asks_first")) return questions;
+        const json& ids = r.array_field(rule, pointer, "asks_first", false);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const std::string at = pointer + "/asks_first/" + std::to_string(i);
+            const auto found = ids[i].is_string() ? rules_.question_index.find(ids[i].get<std::string>())
+                                                  : rules_.question_index.end();
+            if (found == rules_.question_index.end()) {
+                r.problem(at, ids[i].is_string() ? "unknown question '" + ids[i].get<std::string>() + "'"
+                                                 : "must be a question id, not " + type_name(ids[i]));
+                continue;
+            }
+            if (std::find(questions.begin(), questions.end(), found->second) != questions.end()) {
+                r.problem(at, "question '" + found->first + "' is listed twice");
+                continue;
+            }
+            questions.push_back(found->second);
+        }
+        return questions;
     }
 
     void load_advice() {

@@ -171,6 +171,10 @@ struct TriageRule {
     bool red_flag = false;
     Condition when;
     std::string source;
+    // Questions (indices into RuleSet::questions) that can exempt the rule and are asked with it: while one of them
+    // is visible and unanswered, next() leaves the rule out (the person is about to answer it); assess() never does
+    // (an unanswered question is unknown). rules/README.md, triage.json.
+    std::vector<std::size_t> asks_first;
 };
 
 struct TriageModel {

@@ -385,6 +385,35 @@ TEST_F(EngineAssess, NextWalksTheVisibleQuestions) {
                                           "exam_sign"}));
 }
 
+// A triage rule's asks_first (rules/README.md): next() waits for the questions that can exempt it; assess() does not.
+TEST(EngineAssessAsksFirst, NextWaitsForTheQuestionsARuleAsksFirstAndAssessDoesNot) {
+    RuleFiles files = testing::fixture_rule_files();
+    // alarm_rule (red, escalates) asks self_only first: a question shown in self mode only.
+    files = testing::edited(files, "triage.json", [](json& doc) { doc["rules"][0]["asks_first"] = {"self_only"}; });
+    Engine engine;
+    ASSERT_FALSE(json::parse(engine.load_rules(files)).contains("error"));
+    const auto next = [&](const json& answers, const char* mode) {
+        return json::parse(engine.next(json{{"answers", answers}, {"mode", mode}}.dump()));
+    };
+    const auto level = [&](const json& answers, const char* mode) {
+        return json::parse(engine.assess(json{{"answers", answers}, {"mode", mode}}.dump()))["triage"]["level"];
+    };
+
+    const json waiting = next({{"alarm", "yes"}}, "self");
+    EXPECT_EQ(waiting["escalate"], false) << "self_only is visible and unanswered: the rule waits";
+    EXPECT_EQ(waiting["level"], "green");
+    EXPECT_EQ(level({{"alarm", "yes"}}, "self"), "red") << "assess counts an unanswered question as unknown";
+
+    for (const char* answer : {"yes", "no"}) {
+        const json answered = next({{"alarm", "yes"}, {"self_only", answer}}, "self");
+        EXPECT_EQ(answered["escalate"], true) << "self_only = " << answer;
+        EXPECT_EQ(answered["level"], "red");
+    }
+    const json hidden = next({{"alarm", "yes"}}, "clinician");
+    EXPECT_EQ(hidden["escalate"], true) << "a question that is not visible is not waited for";
+    EXPECT_EQ(hidden["level"], "red");
+}
+
 TEST_F(EngineAssess, QuestionnaireView) {
     const json self = json::parse(engine.questionnaire("en", "self"));
     ASSERT_FALSE(self.contains("error")) << self.dump();

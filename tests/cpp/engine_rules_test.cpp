@@ -101,6 +101,8 @@ TEST(EngineRules, BadSetListsEveryProblemAndKeepsThePreviousSet) {
         doc["rules"][1]["level"] = "purple";        // unknown level
         doc["rules"][2]["source"] = "s9";           // unknown source
         doc["rules"][3]["wehn"] = true;             // misspelt field
+        doc["rules"][0]["asks_first"] = {"self_only", "no_such_question", 7, "self_only"};
+        doc["rules"][1]["asks_first"] = "alarm";    // not an array
     });
     bad = edited(bad, "advice.json", [](json& doc) { doc["safety_net"][0]["when"] = false; });  // none unconditional
     bad = edited(bad, "locales/fr.json", [](json& doc) { doc.erase("advice.general"); });       // missing text
@@ -115,7 +117,9 @@ TEST(EngineRules, BadSetListsEveryProblemAndKeepsThePreviousSet) {
                                  "regions.json/regions/1/side", "roots.json/evidence/0/weight",
                                  "roots.json/region_evidence/0/answer", "triage.json/rules/0",
                                  "triage.json/rules/1/level", "triage.json/rules/2/source",
-                                 "triage.json/rules/3/wehn", "advice.json/safety_net",
+                                 "triage.json/rules/3/wehn", "triage.json/rules/0/asks_first/1",
+                                 "triage.json/rules/0/asks_first/2", "triage.json/rules/0/asks_first/3",
+                                 "triage.json/rules/1/asks_first", "advice.json/safety_net",
                                  "locales/fr.json/advice.general"}) {
         EXPECT_TRUE(has_path(paths, expected)) << "missing problem at " << expected << "\n" << messages(refusal);
     }
