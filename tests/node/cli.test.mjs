@@ -183,29 +183,59 @@ function vignetteDir(t, vignettes) {
     return dir;
 }
 
+const band = (level, min = level, max = level) => ({ level, level_min: min, level_max: max });
 const saddle = { id: 'saddle-numbness', description: 'new saddle numbness', mode: 'self',
-    answers: { saddle_numbness: 'yes' }, expect: { level: 'emergency', escalate: true,
+    answers: { saddle_numbness: 'yes' }, expect: { ...band('emergency'), escalate: true,
         red_flags: ['ces_saddle_numbness'] } };
+// Nothing answered: the set's default level, self_care.
+const nothing = (id, expect) => ({ id, answers: {}, expect });
 
 test('vignettes: one passing, one failing -> exit 1, table and `1 passed, 1 failed`', (t) => {
     const wrong = { id: 'saddle-numbness-expected-wrongly', description: 'expects a level the set cannot give here',
-        answers: { saddle_numbness: 'yes' }, expect: { level: 'self_care' } };
+        answers: { saddle_numbness: 'yes' }, expect: band('self_care') };
     const run = runCli(['vignettes', vignetteDir(t, [saddle, wrong])]);
     assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stdout, /^vignette\s+expected\s+actual\s+status\s+differences$/m);
-    assert.match(run.stdout, /^saddle-numbness\s+emergency\s+emergency\s+pass$/m);
-    assert.match(run.stdout, /^saddle-numbness-expected-wrongly\s+self_care\s+emergency\s+FAIL\s+level: expected/m);
+    assert.match(run.stdout, /^vignette\s+ideal\s+band\s+actual\s+status\s+differences$/m);
+    assert.match(run.stdout, /^saddle-numbness\s+emergency\s+emergency\s+emergency\s+pass$/m);
+    assert.match(run.stdout,
+        /^saddle-numbness-expected-wrongly\s+self_care\s+self_care\s+emergency\s+OVER-TRIAGE\s+level: emergency is above level_max self_care/m);
     assert.match(run.stdout, /^1 passed, 1 failed$/m);
     assert.match(run.stdout, /^under-triage: 0$/m);
+    assert.match(run.stdout, /^over-triage: 1 of 2 \(50\.0%\)$/m);
 });
 
-test('vignettes: a level less severe than expected is counted as under-triage', (t) => {
-    const under = { id: 'nothing-answered', answers: {}, expect: { level: 'emergency' } };
-    const run = runCli(['vignettes', vignetteDir(t, [under])]);
+test('vignettes: a level below level_min is under-triage, above level_max over-triage; both fail', (t) => {
+    const under = nothing('nothing-answered-under', band('emergency'));
+    const over = { id: 'saddle-over', answers: { saddle_numbness: 'yes' }, expect: band('soon', 'self_care', 'urgent') };
+    const run = runCli(['vignettes', vignetteDir(t, [under, over])]);
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /UNDER-TRIAGE/);
+    assert.match(run.stdout, /^nothing-answered-under\s.*UNDER-TRIAGE\s+level: self_care is below level_min emergency/m);
+    assert.match(run.stdout, /^saddle-over\s+soon\s+self_care\.\.urgent\s+emergency\s+OVER-TRIAGE/m);
     assert.match(run.stdout, /^under-triage: 1$/m);
+    assert.match(run.stdout, /^over-triage: 1 of 2 \(50\.0%\)$/m);
+    assert.match(run.stdout, /^0 passed, 2 failed$/m);
 });
+
+test('vignettes: a level inside the band passes; the ideal-level and self-care rates count only exact matches',
+    (t) => {
+        const exact = nothing('self-care-ideal', band('self_care'));
+        const inBand = nothing('soon-ideal-self-care-accepted', band('soon', 'self_care', 'soon'));
+        const run = runCli(['vignettes', vignetteDir(t, [exact, inBand, saddle])]);
+        assert.equal(run.status, 0, run.stdout + run.stderr);
+        assert.match(run.stdout, /^soon-ideal-self-care-accepted\s+soon\s+self_care\.\.soon\s+self_care\s+pass \(in band\)$/m);
+        assert.match(run.stdout, /^ideal level: 2 of 3 \(66\.7%\)$/m);
+        assert.match(run.stdout, /^self-care cases given self-care: 1 of 1 \(100\.0%\)$/m);
+        assert.match(run.stdout, /^over-triage: 0 of 3 \(0\.0%\)$/m);
+        assert.match(run.stdout, /^3 passed, 0 failed$/m);
+
+        const json = JSON.parse(runCli(['vignettes', '--json', vignetteDir(t, [exact, inBand, saddle])]).stdout);
+        assert.deepEqual(json.calibration, {
+            under_triage: 0,
+            over_triage: { count: 0, total: 3, percent: 0 },
+            ideal_level: { count: 2, total: 3, percent: 66.7 },
+            self_care_given_self_care: { count: 1, total: 1, percent: 100 },
+        });
+    });
 
 test('vignettes --json reports the same findings as data', (t) => {
     const run = runCli(['vignettes', '--json', vignetteDir(t, [saddle])]);
@@ -214,6 +244,7 @@ test('vignettes --json reports the same findings as data', (t) => {
     assert.equal(report.passed, 1);
     assert.equal(report.failed, 0);
     assert.equal(report.vignettes[0].actual, 'emergency');
+    assert.equal(report.vignettes[0].ideal, true);
 });
 
 test('vignettes --coverage fails and lists rule items a small set never fires', (t) => {
@@ -233,7 +264,7 @@ test('vignettes --knockout shows which red-flag rules no vignette depends on', (
 });
 
 test('vignettes: bad vignette files give errors naming the file and the vignette', (t) => {
-    const badKey = runCli(['vignettes', vignetteDir(t, [{ ...saddle, expect: { level: 'emergency', levle: 'x' } }])]);
+    const badKey = runCli(['vignettes', vignetteDir(t, [{ ...saddle, expect: { ...band('emergency'), levle: 'x' } }])]);
     assert.equal(badKey.status, 2);
     assert.match(badKey.stderr, /cases\.json vignettes\[0\] \(vignette "saddle-numbness"\): unknown expect key "levle"/);
 
@@ -241,9 +272,18 @@ test('vignettes: bad vignette files give errors naming the file and the vignette
     assert.equal(noLevel.status, 2);
     assert.match(noLevel.stderr, /vignette "saddle-numbness"\): expect has no "level"/);
 
-    const badLevel = runCli(['vignettes', vignetteDir(t, [{ ...saddle, expect: { level: 'asap' } }])]);
+    const noMax = runCli(['vignettes', vignetteDir(t, [{ ...saddle, expect: { level: 'emergency', level_min: 'emergency' } }])]);
+    assert.equal(noMax.status, 2);
+    assert.match(noMax.stderr, /vignette "saddle-numbness"\): expect has no "level_max"/);
+
+    const badLevel = runCli(['vignettes', vignetteDir(t, [{ ...saddle, expect: band('asap', 'emergency', 'emergency') }])]);
     assert.equal(badLevel.status, 2);
     assert.match(badLevel.stderr, /vignette "saddle-numbness"\): expect\.level "asap" is not a level/);
+
+    const outOfBand = runCli(['vignettes', vignetteDir(t, [{ ...saddle, expect: band('emergency', 'self_care', 'soon') }])]);
+    assert.equal(outOfBand.status, 2);
+    assert.match(outOfBand.stderr,
+        /vignette "saddle-numbness"\): expect\.level "emergency" must lie between level_min "self_care" and level_max "soon"/);
 
     const duplicate = runCli(['vignettes', vignetteDir(t, [saddle, saddle])]);
     assert.equal(duplicate.status, 2);

@@ -1,16 +1,24 @@
-// Compares one result document with a vignette's expectations (CONTRACTS section 5) and says what differed.
-// Levels are ordered by the rule set (questionnaire().levels, most severe first), so "under-triage" means the engine
-// chose a level later in that list than the vignette expects: the one failure that can send a patient home unsafely.
+// Compares one result document with a vignette's expectations (tests/vignettes/README.md) and says what differed.
+// Levels are ordered by the rule set (questionnaire().levels, most severe first). A vignette carries the band of
+// levels a careful clinician accepts, level_min (least severe) to level_max (most severe), and the ideal level within
+// it. The level passes anywhere in the band; below level_min is under-triage (the failure that can send a patient
+// home unsafely), above level_max over-triage (same-day care or an emergency department without reason). Whether the
+// ideal was met is reported, not failed on: the run reports the rate.
 
-// {actual, differences: [text], underTriage: bool}
+// {actual, differences: [text], underTriage: bool, overTriage: bool, ideal: bool}
 export function compareWithExpectations(expect, result, levelOrder) {
     if (result.error) {
         const { code, path, message } = result.error;
-        return { actual: 'error', differences: [`engine error ${code} at "${path}": ${message}`], underTriage: false };
+        return { actual: 'error', differences: [`engine error ${code} at "${path}": ${message}`], underTriage: false,
+            overTriage: false, ideal: false };
     }
     const differences = [];
     const actual = result.triage.level;
-    if (actual !== expect.level) differences.push(`level: expected ${expect.level}, got ${actual}`);
+    const severity = (level) => levelOrder.indexOf(level); // 0 = most severe
+    const underTriage = severity(actual) > severity(expect.level_min);
+    const overTriage = severity(actual) < severity(expect.level_max);
+    if (underTriage) differences.push(`level: ${actual} is below level_min ${expect.level_min}`);
+    if (overTriage) differences.push(`level: ${actual} is above level_max ${expect.level_max}`);
     if ('escalate' in expect && result.escalate !== expect.escalate) {
         differences.push(`escalate: expected ${expect.escalate}, got ${result.escalate}`);
     }
@@ -32,6 +40,5 @@ export function compareWithExpectations(expect, result, levelOrder) {
         const got = result.mechanisms[0]?.id ?? 'none';
         if (got !== expect.mechanism) differences.push(`mechanism: expected ${expect.mechanism}, got ${got}`);
     }
-    const underTriage = levelOrder.indexOf(actual) > levelOrder.indexOf(expect.level);
-    return { actual, differences, underTriage };
+    return { actual, differences, underTriage, overTriage, ideal: actual === expect.level };
 }

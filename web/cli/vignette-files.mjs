@@ -1,4 +1,4 @@
-// Reads and checks the vignette files of a folder (format: CONTRACTS section 5, every *.json file in the folder, in
+// Reads and checks the vignette files of a folder (format: tests/vignettes/README.md, every *.json file in the folder, in
 // name order). A malformed file stops the run with an error naming the file and the vignette, because a vignette
 // whose expectation is silently ignored would pass without testing anything.
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
@@ -11,6 +11,8 @@ const vignetteKeys = new Set(['id', 'description', 'mode', 'locale', 'answers', 
 // expect key -> check of its value and the words used when it is wrong
 const expectKeys = {
     level: [(value) => typeof value === 'string', 'a level id string'],
+    level_min: [(value) => typeof value === 'string', 'a level id string'],
+    level_max: [(value) => typeof value === 'string', 'a level id string'],
     escalate: [(value) => typeof value === 'boolean', 'true or false'],
     red_flags: [(value) => Array.isArray(value) && value.every((id) => typeof id === 'string'),
         'an array of red-flag rule ids'],
@@ -45,7 +47,9 @@ function checkVignette(vignette, where) {
         const [valid, wanted] = expectKeys[key];
         if (!valid(value)) throw new CliError(`${named}: expect.${key} must be ${wanted}`);
     }
-    if (!('level' in vignette.expect)) throw new CliError(`${named}: expect has no "level" (it is required)`);
+    for (const key of ['level', 'level_min', 'level_max']) {
+        if (!(key in vignette.expect)) throw new CliError(`${named}: expect has no "${key}" (it is required)`);
+    }
 }
 
 // [{file, vignette}] for every vignette of every *.json file in `dir`; ids must be unique across the folder.

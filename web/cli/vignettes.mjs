@@ -3,8 +3,10 @@
 //
 // The rule set is always read from a folder (--rules, else the package's rules/) and loaded into the engine, so the
 // rule items that --coverage and --knockout work on are exactly the ones being run.
-// - Table of every vignette, then `N passed, N failed` and `under-triage: N` (actual level less severe than
-//   expected; any is a failure).
+// - Table of every vignette (its ideal level, the band level_min..level_max, the level given), then the calibration
+//   figures: `under-triage: N` (below level_min) and `over-triage: N of M (x%)` (above level_max), each a failure of
+//   its vignette; `ideal level: N of M (x%)`; `self-care cases given self-care: N of M (x%)` (vignettes whose ideal is
+//   the least severe level). Last, `N passed, N failed`.
 // - --coverage: every rule item of the set (triage rule, evidence, advice, safety net, fact) must appear in the
 //   `fired` list of at least one vignette; the ones that never fire are listed.
 // - --knockout: for each red-flag triage rule, the set without that rule is loaded into a fresh engine and every
@@ -28,19 +30,46 @@ function runAll(engine, vignettes, levelOrder) {
     return vignettes.map(({ file, vignette }) => {
         const result = engine.assess(answersDocument(vignette));
         const outcome = compareWithExpectations(vignette.expect, result, levelOrder);
-        return { file, id: vignette.id, expected: vignette.expect.level, result, ...outcome };
+        const { level, level_min: min, level_max: max } = vignette.expect;
+        return { file, id: vignette.id, expected: level, band: min === max ? min : `${min}..${max}`, result, ...outcome };
     });
 }
 
 const failed = (runs) => runs.filter((run) => run.differences.length > 0);
 
+// Every level named is one of the set's, and level_max is at least as severe as level, level at least as severe as
+// level_min (levelOrder runs from the most severe).
 function checkLevels(vignettes, levelOrder) {
     for (const { file, vignette } of vignettes) {
-        if (!levelOrder.includes(vignette.expect.level)) {
-            throw new CliError(`${file} (vignette "${vignette.id}"): expect.level "${vignette.expect.level}" is not a ` +
-                `level of the rule set (${levelOrder.join(', ')})`);
+        const named = `${file} (vignette "${vignette.id}")`;
+        for (const key of ['level', 'level_min', 'level_max']) {
+            if (!levelOrder.includes(vignette.expect[key])) {
+                throw new CliError(`${named}: expect.${key} "${vignette.expect[key]}" is not a level of the rule set ` +
+                    `(${levelOrder.join(', ')})`);
+            }
+        }
+        const { level, level_min: min, level_max: max } = vignette.expect;
+        const severity = (id) => levelOrder.indexOf(id);
+        if (!(severity(max) <= severity(level) && severity(level) <= severity(min))) {
+            throw new CliError(`${named}: expect.level "${level}" must lie between level_min "${min}" and level_max ` +
+                `"${max}" (levels from the most severe: ${levelOrder.join(', ')})`);
         }
     }
+}
+
+const percent = (count, total) => (total === 0 ? '-' : `${((100 * count) / total).toFixed(1)}%`);
+const share = (count, total) => ({ count, total, percent: total === 0 ? null : Math.round(1000 * count / total) / 10 });
+
+// The calibration figures of a run (see the header).
+function calibration(runs, levelOrder) {
+    const selfCareLevel = levelOrder[levelOrder.length - 1];
+    const selfCare = runs.filter((run) => run.expected === selfCareLevel);
+    return {
+        under_triage: runs.filter((run) => run.underTriage).length,
+        over_triage: share(runs.filter((run) => run.overTriage).length, runs.length),
+        ideal_level: share(runs.filter((run) => run.ideal).length, runs.length),
+        self_care_given_self_care: share(selfCare.filter((run) => run.actual === selfCareLevel).length, selfCare.length),
+    };
 }
 
 function coverage(files, runs) {
@@ -84,12 +113,22 @@ async function knockout(files, vignettes, levelOrder, baselineFailures) {
 }
 
 function printReport(stdout, report) {
-    const rows = report.vignettes.map((run) => [run.id, run.expected, run.actual,
-        run.differences.length === 0 ? 'pass' : run.under_triage ? 'UNDER-TRIAGE' : 'FAIL',
+    const status = (run) => {
+        if (run.under_triage) return 'UNDER-TRIAGE';
+        if (run.over_triage) return 'OVER-TRIAGE';
+        if (run.differences.length > 0) return 'FAIL';
+        return run.ideal ? 'pass' : 'pass (in band)';
+    };
+    const rows = report.vignettes.map((run) => [run.id, run.expected, run.band, run.actual, status(run),
         run.differences.join('; ')]);
-    stdout.write(formatTable(['vignette', 'expected', 'actual', 'status', 'differences'], rows));
-    stdout.write(`${report.passed} passed, ${report.failed} failed\n`);
-    stdout.write(`under-triage: ${report.under_triage}\n`);
+    stdout.write(formatTable(['vignette', 'ideal', 'band', 'actual', 'status', 'differences'], rows));
+    const { under_triage: under, over_triage: over, ideal_level: ideal, self_care_given_self_care: selfCare } =
+        report.calibration;
+    stdout.write(`\nunder-triage: ${under}\n`);
+    stdout.write(`over-triage: ${over.count} of ${over.total} (${percent(over.count, over.total)})\n`);
+    stdout.write(`ideal level: ${ideal.count} of ${ideal.total} (${percent(ideal.count, ideal.total)})\n`);
+    stdout.write(`self-care cases given self-care: ${selfCare.count} of ${selfCare.total} ` +
+        `(${percent(selfCare.count, selfCare.total)})\n`);
     if (report.coverage) {
         const { total, fired, never_fired: neverFired } = report.coverage;
         stdout.write(`\ncoverage: ${fired} of ${total} rule items fired in at least one vignette\n`);
@@ -100,6 +139,7 @@ function printReport(stdout, report) {
         stdout.write(formatTable(['rule', 'vignettes failing without it', 'of which under-triage'],
             report.knockout.map((row) => [row.rule, row.failing, row.failing === 0 ? 'NOT TESTED' : row.under_triage])));
     }
+    stdout.write(`${report.passed} passed, ${report.failed} failed\n`);
 }
 
 export async function main(args, { stdout }) {
@@ -120,11 +160,12 @@ export async function main(args, { stdout }) {
     const runs = runAll(engine, vignettes, levelOrder);
     const failures = failed(runs);
     const report = {
-        vignettes: runs.map(({ file, id, expected, actual, differences, underTriage }) =>
-            ({ id, file, expected, actual, differences, under_triage: underTriage })),
+        vignettes: runs.map(({ file, id, expected, band, actual, differences, underTriage, overTriage, ideal }) =>
+            ({ id, file, expected, band, actual, differences, under_triage: underTriage, over_triage: overTriage,
+                ideal })),
         passed: runs.length - failures.length,
         failed: failures.length,
-        under_triage: runs.filter((run) => run.underTriage).length,
+        calibration: calibration(runs, levelOrder),
     };
     if (values.coverage) report.coverage = coverage(files, runs);
     if (values.knockout) {
@@ -134,7 +175,7 @@ export async function main(args, { stdout }) {
     if (values.json) stdout.write(JSON.stringify(report, null, 2) + '\n');
     else printReport(stdout, report);
 
-    const ok = report.failed === 0 && report.under_triage === 0 &&
+    const ok = report.failed === 0 && report.calibration.under_triage === 0 &&
         (!report.coverage || report.coverage.never_fired.length === 0) &&
         (!report.knockout || report.knockout.every((row) => row.failing > 0));
     return ok ? 0 : 1;
