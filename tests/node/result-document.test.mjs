@@ -3,11 +3,9 @@
 // (CONTRACTS section 2) holding exactly the ids cited, each with its text from rules/sources.json.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
 import { answersDocument, readVignettes } from '../../web/cli/vignette-files.mjs';
-import { repo, rulesDir, newEngine, readJson } from './support.mjs';
+import { repo, rulesDir, newEngine, readJson, compileSchema } from './support.mjs';
 
 const engine = await newEngine();
 const catalogue = readJson(join(rulesDir, 'sources.json')).sources;
@@ -21,15 +19,7 @@ const documents = new Map([
     ...readVignettes(join(repo, 'tests/vignettes')).map(({ vignette }) => [vignette.id, answersDocument(vignette)]),
 ]);
 
-// Ajv 6 implements draft-07. The schema is written to draft 2020-12 but uses only keywords both drafts share, so it
-// is handed over with `$defs` under draft-07's name `definitions`; strictKeywords makes any keyword Ajv 6 does not
-// know (a 2020-12 one) an error instead of being silently ignored.
-function compileResultSchema() {
-    const text = readFileSync(join(rulesDir, 'schema/result.schema.json'), 'utf8');
-    const { $schema, $defs, ...schema } = JSON.parse(text.replaceAll('"#/$defs/', '"#/definitions/'));
-    assert.equal($schema, 'https://json-schema.org/draft/2020-12/schema');
-    return new Ajv({ allErrors: true, strictKeywords: true }).compile({ ...schema, definitions: $defs });
-}
+const compileResultSchema = () => compileSchema('result.schema.json');
 
 // Every cited item of a result: triage reasons, pain-type, root and mechanism evidence, advice, safety net.
 function citedItems(result) {

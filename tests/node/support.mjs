@@ -1,10 +1,11 @@
 // Shared by the Node tests: repository paths, a fresh engine over the built WebAssembly, the CLI as a child process,
-// and a throw-away copy of the rules folder to break on purpose.
+// a throw-away copy of the rules folder to break on purpose, and the JSON schemas of rules/schema/ compiled.
 import { readFileSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import Ajv from 'ajv';
 import { createEngine } from '../../web/rootcheck.js';
 
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,3 +43,14 @@ export function copyOfRules(t) {
 }
 
 export const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+// A schema of rules/schema/ compiled to a validate function. Ajv 6 implements draft-07; the schemas are written to
+// draft 2020-12 but use only keywords both drafts share, so they are handed over with `$defs` under draft-07's name
+// `definitions`; strictKeywords makes any keyword Ajv 6 does not know (a 2020-12 one) an error instead of being
+// silently ignored.
+export function compileSchema(name) {
+    const text = readFileSync(join(rulesDir, 'schema', name), 'utf8');
+    const { $schema, $defs, ...schema } = JSON.parse(text.replaceAll('"#/$defs/', '"#/definitions/'));
+    if ($schema !== 'https://json-schema.org/draft/2020-12/schema') throw new Error(`${name}: $schema is ${$schema}`);
+    return new Ajv({ allErrors: true, strictKeywords: true }).compile({ ...schema, definitions: $defs });
+}
