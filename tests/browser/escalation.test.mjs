@@ -1,5 +1,6 @@
 // Escalation: a red flag must open the alert at once, wherever it is answered: on the very first red-flag question,
-// and when the saddle area is marked as numb on the body diagram. The alert is a modal alertdialog that takes focus
+// and when the saddle area is marked as numb on the body diagram. The one wait is the reference's exemption for
+// symptoms in both legs: the alert holds until the person has said, on the same screen, whether they are new. The alert is a modal alertdialog that takes focus
 // and keeps it (Tab cycles inside, Escape does not dismiss it).
 import { after, before, test } from 'node:test';
 import { assert, Person, focusedElement, startHarness } from './harness.mjs';
@@ -46,11 +47,8 @@ test('marking the saddle area as numb on the body diagram escalates at once', as
   const person = new Person(tab.page, 'en');
   await person.start();
   // Everything up to the diagram answered with no red flag.
-  const beforeDiagram = { ...NO_RED_FLAGS, age: 40, back_pain: 'yes', leg_pain: 'yes', leg_pain_side: 'left',
-    leg_pain_duration_weeks: 1, onset: 'sudden', pain_quality: ['sharp'], pain_below_knee: 'yes',
-    pain_narrow_band: 'yes', leg_pain_worse_than_back: 'yes', worse_with_cough_sneeze: 'yes',
-    worse_with_sitting_bending: 'yes', centralizes_with_movement: 'no', walking_leg_pain_eased_by_sitting: 'no',
-    walking_calf_pain_eased_by_standing_still: 'no', pain_uncontrolled: 'no' };
+  const beforeDiagram = { ...NO_RED_FLAGS, age: 40, back_pain: 'yes', leg_pain: 'yes', back_pain_duration_weeks: 1,
+    leg_pain_side: 'left', leg_pain_duration_weeks: 1, onset: 'sudden' };
   await person.answerUntil(beforeDiagram, () => person.markerRadio('numbness').count().then((n) => n > 0));
   assert.equal(await person.dialog().count(), 0, 'no alert before the saddle is marked');
   await person.markerRadio('numbness').check();
@@ -68,6 +66,40 @@ test('marking the saddle area as numb on the body diagram escalates at once', as
   tab.assertClean();
   await tab.close();
 });
+
+// Symptoms in both legs escalate only when new (or not known to be old). On the diagram, pain below both knees with
+// a numb sole is enough for the rule, but the question whether the symptoms are new shows on the same screen: no
+// alert until it is answered; "yes" opens it at once, "no" (old and unchanged) never does.
+for (const [answer, escalates] of [['yes', true], ['no', false]]) {
+  test(`symptoms in both legs: the alert waits for "are they new?" and ${escalates ? 'opens on yes' : 'stays shut on no'}`,
+    async () => {
+      const tab = await harness.open('index.html');
+      const person = new Person(tab.page, 'en');
+      await person.start();
+      const beforeDiagram = { ...NO_RED_FLAGS, age: 44, back_pain: 'yes', leg_pain: 'yes',
+        back_pain_duration_weeks: 30, leg_pain_side: 'both', leg_pain_duration_weeks: 30, onset: 'gradual' };
+      await person.answerUntil(beforeDiagram, () => person.markerRadio('pain').count().then((n) => n > 0));
+      const question = (id) => person.questions.find((q) => q.id === id);
+      await person.give(question('pain_regions'), ['left_posterior_calf', 'right_posterior_calf']);
+      await person.give(question('numbness_regions'), ['left_sole']);
+      const widgetResult = () => tab.page.evaluate(() => document.querySelector('root-check').result());
+      assert.equal((await widgetResult()).triage.level, 'emergency', 'unanswered, the symptoms count as new');
+      await person.group('both_legs_new').waitFor();
+      assert.equal(await person.dialog().count(), 0, 'no alert while the question that can exempt is unanswered');
+      await person.give(question('both_legs_new'), answer);
+      if (escalates) {
+        await assertAlertHasFocus(tab.page, person);
+        assert.ok((await widgetResult()).red_flags.includes('ces_bilateral_radicular'));
+      } else {
+        // The alert opens in the same task as the answer; a frame later it would be there.
+        await tab.page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(resolve); }));
+        assert.equal(await person.dialog().count(), 0, 'old, unchanged symptoms in both legs do not escalate');
+        assert.notEqual((await widgetResult()).triage.level, 'emergency');
+      }
+      tab.assertClean();
+      await tab.close();
+    });
+}
 
 // A host page may switch the language (or the number to call) while the alert is open: the alert must follow at
 // once, still open and still holding focus, and speak only the new language.

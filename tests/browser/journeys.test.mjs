@@ -4,7 +4,9 @@
 // and that the page loaded only the widget's own files with no CSP violation or error.
 import { after, before, test } from 'node:test';
 import { assert, Person, focusedElement, startHarness } from './harness.mjs';
-import { EMERGENCY_RETENTION, SELF_CARE, SOON_L5_LEFT, URGENT_OVER_50 } from './answers.mjs';
+import {
+  EMERGENCY_RETENTION, SELF_CARE, SELF_CARE_OVER_50, SOON_L5_LEFT, SOON_STABLE_STENOSIS, URGENT_CANCER_HISTORY,
+} from './answers.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
@@ -60,8 +62,23 @@ test('soon journey: L5 sciatica on the left, with the root on the body diagram',
   await tab.close();
 });
 
-test('urgent journey: new leg pain over 50 needs a doctor today', async () => {
-  const { tab } = await completeJourney(URGENT_OVER_50, 'urgent');
+test('urgent journey: new pain after cancer needs a doctor today', async () => {
+  const { tab, result } = await completeJourney(URGENT_CANCER_HISTORY, 'urgent');
+  assert.deepEqual(result.triage.reasons.map((reason) => reason.id), ['cancer_suspected']);
+  await tab.close();
+});
+
+test('age alone changes nothing: the same new pain at 58 without a flag is self-care', async () => {
+  const { tab } = await completeJourney(SELF_CARE_OVER_50, 'self_care');
+  await tab.close();
+});
+
+test('long-standing stable stenosis in both legs: soon, spinal stenosis, and no emergency alert on the way', async () => {
+  const { tab, person, result } = await completeJourney(SOON_STABLE_STENOSIS, 'soon');
+  assert.equal(await person.dialog().count(), 0, 'no emergency alert');
+  assert.equal(result.mechanisms[0].id, 'spinal_stenosis');
+  assert.deepEqual(result.red_flags, []);
+  await tab.page.locator('root-check').getByText(person.text['mechanism.spinal_stenosis'], { exact: true }).waitFor();
   await tab.close();
 });
 
