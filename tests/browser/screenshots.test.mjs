@@ -1,9 +1,10 @@
-// Screenshots of the intro, a question, the body diagram (marked), the red-flag alert and the results at phone
-// (375 px) and desktop (1280 px) widths, saved to tests/artifacts/screenshots/ (gitignored) for review.
+// Screenshots of the intro, a question, the circulation screen (leg pain not from the spine), the body diagram
+// (marked; and with symptoms in both legs, where it asks whether they are new), the red-flag alert and the results
+// at phone (375 px) and desktop (1280 px) widths, saved to tests/artifacts/screenshots/ (gitignored) for review.
 import { after, before, test } from 'node:test';
 import { existsSync, statSync } from 'node:fs';
 import { assert, Person, screenshot, startHarness } from './harness.mjs';
-import { SOON_L5_LEFT } from './answers.mjs';
+import { SOON_L5_LEFT, SOON_STABLE_STENOSIS } from './answers.mjs';
 
 let harness;
 before(async () => { harness = await startHarness(); });
@@ -22,8 +23,13 @@ for (const width of [375, 1280]) {
     saved.push(await screenshot(tab.page, `${width}-2-question`));
 
     let diagramShot = false;
+    let circulationShot = false;
     const outcome = await person.answer(SOON_L5_LEFT, {
       beforeNext: async () => {
+        if (!circulationShot && (await tab.page.locator('section[data-screen="circulation"]').count()) > 0) {
+          saved.push(await screenshot(tab.page, `${width}-2-circulation`));
+          circulationShot = true;
+        }
         if (!diagramShot && (await person.markerRadio('pain').count()) > 0) {
           saved.push(await screenshot(tab.page, `${width}-3-diagram`));
           diagramShot = true;
@@ -31,10 +37,22 @@ for (const width of [375, 1280]) {
       },
     });
     assert.equal(outcome, 'results');
-    assert.ok(diagramShot, 'the diagram screen was met');
+    assert.ok(circulationShot && diagramShot, 'the circulation and diagram screens were met');
     saved.push(await screenshot(tab.page, `${width}-5-results`));
     tab.assertClean();
     await tab.close();
+
+    // Symptoms in both legs: the diagram screen asks whether they are new, below the diagram.
+    const bothTab = await harness.open('index.html', { width, height: 900 });
+    const bothPerson = new Person(bothTab.page, 'en');
+    await bothPerson.start();
+    const { both_legs_new: _, ...untilAsked } = SOON_STABLE_STENOSIS;
+    await bothPerson.answerUntil(untilAsked, async () => (await bothPerson.markerRadio('pain').count()) > 0);
+    await bothPerson.give(bothPerson.questions.find((q) => q.id === 'pain_regions'), SOON_STABLE_STENOSIS.pain_regions);
+    await bothPerson.group('both_legs_new').waitFor();
+    saved.push(await screenshot(bothTab.page, `${width}-3-diagram-both-legs`));
+    bothTab.assertClean();
+    await bothTab.close();
 
     const alertTab = await harness.open('index.html', { width, height: 900 });
     const alertPerson = new Person(alertTab.page, 'en');
@@ -46,7 +64,7 @@ for (const width of [375, 1280]) {
     alertTab.assertClean();
     await alertTab.close();
 
-    assert.equal(saved.length, 5);
+    assert.equal(saved.length, 7);
     for (const file of saved) assert.ok(existsSync(file) && statSync(file).size > 5000, `${file} written`);
   });
 }
