@@ -45,6 +45,12 @@ std::string questionnaire_document(const RuleSet& rules, const std::string& loca
     JsonWriter out(32 * 1024);
     out.begin_object().key("default_locale").string(rules.default_locale);
 
+    out.key("emergency_numbers").begin_object().key("common").begin_array();
+    for (const std::string& number : rules.emergency_numbers.common) out.string(number);
+    out.end_array().key("countries").begin_object();
+    for (const auto& [country, number] : rules.emergency_numbers.by_country) out.key(country).string(number);
+    out.end_object().end_object();
+
     out.key("levels").begin_array();
     for (const Level& level : rules.triage.levels) {
         out.begin_object().key("escalate").boolean(level.escalate).key("id").string(level.id);

@@ -28,7 +28,7 @@ namespace {
 
 // The parts a manifest must list, in load order (rules/README.md).
 const char* const kParts[] = {"sources", "questionnaire", "regions", "facts", "pain_type",
-                              "roots", "mechanisms", "triage", "advice"};
+                              "roots", "mechanisms", "triage", "advice", "emergency_numbers"};
 // Names a condition reads besides answers; no question may take them.
 const char* const kReservedKeys[] = {"mode", "facts", "derived", "locale"};
 
@@ -200,6 +200,7 @@ public:
         load_mechanisms();
         load_triage();
         load_advice();
+        load_emergency_numbers();
         load_locales();
         if (!problems_.empty()) return;
         for (Question& q : rules_.questions) q.condition_key = rules_.condition_keys.find(q.id);
@@ -782,6 +783,65 @@ private:
         for (const Item& item : rules_.safety_net) unconditional = unconditional || !item.when.present;
         if (!unconditional) {
             r.problem("/safety_net", "no unconditional safety-net item: the safety net must appear on every result");
+        }
+    }
+
+    // A phone number as dialled: 1 to 15 digits (ITU-T E.164 allows no more).
+    static bool valid_number(const json& value) {
+        if (!value.is_string()) return false;
+        const std::string& text = value.get_ref<const std::string&>();
+        return !text.empty() && text.size() <= 15 &&
+               std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    }
+
+    static bool valid_country(const json& value) {
+        if (!value.is_string()) return false;
+        const std::string& code = value.get_ref<const std::string&>();
+        return code.size() == 2 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    }
+
+    void load_emergency_numbers() {
+        const json& doc = part("emergency_numbers");
+        if (doc.is_null()) return;
+        FileReader r(rules_.part_files["emergency_numbers"], problems_);
+        r.only_fields(doc, "", {"numbers", "common"});
+        EmergencyNumbers& table = rules_.emergency_numbers;
+        std::set<std::string> listed;  // countries seen so far, to refuse one listed twice
+        const json& numbers = r.array_field(doc, "", "numbers", true);
+        for (std::size_t i = 0; i < numbers.size(); ++i) {
+            const std::string pointer = item_pointer("numbers", i);
+            if (!r.expect_object(numbers[i], pointer)) continue;
+            r.only_fields(numbers[i], pointer, {"number", "countries", "source"});
+            const json* number = r.field(numbers[i], pointer, "number", true);
+            const bool number_valid = number != nullptr && valid_number(*number);
+            if (number != nullptr && !number_valid) {
+                r.problem(pointer + "/number", "a number must be a string of 1 to 15 digits");
+            }
+            if (r.field(numbers[i], pointer, "source", true) != nullptr) source(r, numbers[i], pointer);
+            const json& countries = r.array_field(numbers[i], pointer, "countries", true);
+            if (countries.empty()) r.problem(pointer + "/countries", "at least one country is required");
+            for (std::size_t c = 0; c < countries.size(); ++c) {
+                const std::string at = pointer + "/countries/" + std::to_string(c);
+                if (!valid_country(countries[c])) {
+                    r.problem(at, "a country must be an ISO 3166-1 alpha-2 code such as \"GB\"");
+                    continue;
+                }
+                const std::string& code = countries[c].get_ref<const std::string&>();
+                if (!listed.insert(code).second) {
+                    r.problem(at, "country '" + code + "' is listed twice");
+                } else if (number_valid) {
+                    table.by_country.emplace(code, number->get<std::string>());
+                }
+            }
+        }
+        const json& common = r.array_field(doc, "", "common", true);
+        if (common.empty()) r.problem("/common", "at least one number is required");
+        for (std::size_t i = 0; i < common.size(); ++i) {
+            if (!valid_number(common[i])) {
+                r.problem("/common/" + std::to_string(i), "a number must be a string of 1 to 15 digits");
+                continue;
+            }
+            table.common.push_back(common[i].get<std::string>());
         }
     }
 

@@ -82,6 +82,13 @@ struct Region {
     json dermatomes_json;                                     // as written, for the questionnaire view
 };
 
+// emergency_numbers.json: the number to call in an emergency in each country, and the numbers a page offers when it
+// does not know the country (rules/README.md).
+struct EmergencyNumbers {
+    std::map<std::string, std::string> by_country;  // ISO 3166-1 alpha-2 code ("GB") -> number ("999")
+    std::vector<std::string> common;                // offered together when the country is unknown
+};
+
 // An item with a condition and a citation: facts, advice, safety net.
 struct Item {
     std::string id;
@@ -250,6 +257,7 @@ public:
     TriageModel triage;
     std::vector<Item> advice;
     std::vector<Item> safety_net;
+    EmergencyNumbers emergency_numbers;
     // Numbers the top-level condition-data keys every condition reads, so that evaluation finds them by number
     // (jsonlogic::DataIndex); each condition program is compiled with it.
     jsonlogic::KeyTable condition_keys;

@@ -442,6 +442,8 @@ TEST_F(EngineAssess, QuestionnaireView) {
         "escalate": true})J"));
     EXPECT_EQ(self["levels"][2]["escalate"], false);
     EXPECT_EQ(self["ui"], json::parse(R"J({"next": "Next", "title": "Fixture check"})J"));
+    EXPECT_EQ(self["emergency_numbers"], json::parse(R"J({"common": ["112", "911"],
+        "countries": {"ES": "112", "FR": "112", "GB": "999"}})J"));
 
     const json clinician = json::parse(engine.questionnaire("fr", "clinician"));
     EXPECT_EQ(clinician["sections"].size(), 2u);

@@ -106,6 +106,13 @@ TEST(EngineRules, BadSetListsEveryProblemAndKeepsThePreviousSet) {
     });
     bad = edited(bad, "advice.json", [](json& doc) { doc["safety_net"][0]["when"] = false; });  // none unconditional
     bad = edited(bad, "locales/fr.json", [](json& doc) { doc.erase("advice.general"); });       // missing text
+    bad = edited(bad, "emergency_numbers.json", [](json& doc) {
+        doc["numbers"][0]["number"] = "11-2";            // not digits
+        doc["numbers"][0]["countries"][1] = "esp";       // not an alpha-2 code
+        doc["numbers"][1]["countries"] = {"GB", "FR"};   // FR listed twice
+        doc["numbers"][1].erase("source");               // no source
+        doc["common"] = json::array();                   // nothing to offer without a country
+    });
 
     const json refusal = json::parse(engine.load_rules(bad));
     ASSERT_TRUE(refusal.contains("error")) << refusal.dump();
@@ -120,6 +127,9 @@ TEST(EngineRules, BadSetListsEveryProblemAndKeepsThePreviousSet) {
                                  "triage.json/rules/3/wehn", "triage.json/rules/0/asks_first/1",
                                  "triage.json/rules/0/asks_first/2", "triage.json/rules/0/asks_first/3",
                                  "triage.json/rules/1/asks_first", "advice.json/safety_net",
+                                 "emergency_numbers.json/numbers/0/number", "emergency_numbers.json/numbers/0/countries/1",
+                                 "emergency_numbers.json/numbers/1/countries/1", "emergency_numbers.json/numbers/1",
+                                 "emergency_numbers.json/common",
                                  "locales/fr.json/advice.general"}) {
         EXPECT_TRUE(has_path(paths, expected)) << "missing problem at " << expected << "\n" << messages(refusal);
     }

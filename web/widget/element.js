@@ -7,7 +7,8 @@
 //   lang              "en", "es", ... (default: the page's language around the element if the rule set has it,
 //                     else the set's default locale)
 //   mode              "self" (default) | "clinician"
-//   emergency-number  the number to call (default: the locale's ui.emergency_number)
+//   emergency-number  the number to call (default: the rule set's number for the region of the element's or the
+//                     page's language; with no region, the common numbers: see emergency-call.js)
 //   rules             URL of another rule-set folder (its manifest.json and the files it lists are fetched)
 // Methods: reset(), result(), answers(), toFHIR(). Events: see events.js. Styling: see root-check.css (custom
 // properties --rootcheck-*, parts container, header, progress, question, button, results, dialog, diagram).
@@ -20,7 +21,8 @@ import { renderIntro } from './intro-view.js';
 import { renderScreen, needsBodyDiagram } from './questionnaire-view.js';
 import { createProgress, progressWords } from './progress-view.js';
 // The red-flag alert is loaded with the element, never later: an emergency must not wait on (or fail with) the network.
-import { openEscalationDialog, telHref } from './escalation-dialog.js';
+import { openEscalationDialog } from './escalation-dialog.js';
+import { callLinks, emergencyCall } from './emergency-call.js';
 
 // The header's title, which also names the progress bar (ids are per shadow root, so a constant is unique).
 const BRAND_ID = 'rootcheck-brand';
@@ -238,8 +240,16 @@ export class RootCheckElement extends HTMLElement {
         return this.getAttribute('mode') === 'clinician' ? 'clinician' : 'self';
     }
 
-    #emergencyNumber() {
-        return this.getAttribute('emergency-number') || this.#t('emergency_number');
+    // The numbers to offer (emergency-call.js): the attribute, else the region of the nearest language tag that
+    // names one (the element's, an ancestor's, the page's), else the common numbers.
+    #emergencyCall() {
+        const tags = [];
+        for (let node = this; node; node = node.parentElement) {
+            if (node.hasAttribute('lang')) tags.push(node.getAttribute('lang'));
+        }
+        return emergencyCall({
+            attribute: this.getAttribute('emergency-number'), tags, table: this.#questionnaire.emergency_numbers,
+        });
     }
 
     // ---- engine --------------------------------------------------------------------------------------------
@@ -320,7 +330,7 @@ export class RootCheckElement extends HTMLElement {
             host: this.#container,
             result,
             t: this.#t,
-            emergencyNumber: this.#emergencyNumber(),
+            call: this.#emergencyCall(),
             onSummary: () => { this.#dialog = null; this.#showResults(); },
             onReview: () => { this.#dialog = null; if (this.#screen) this.#screen.heading.focus(); },
         });
@@ -333,13 +343,9 @@ export class RootCheckElement extends HTMLElement {
 
     #showBanner() {
         const t = this.#t;
-        const number = this.#emergencyNumber();
         this.#banner.replaceChildren(
             h('p', { class: 'banner-text', text: t('escalate_title') }),
-            h('a', {
-                class: ['button', 'call', 'small'], part: 'button', href: telHref(number),
-                text: t('escalate_call', { number }),
-            }),
+            ...callLinks(this.#emergencyCall(), t, { small: true }),
             h('button', {
                 type: 'button', class: ['button', 'secondary', 'small'], part: 'button',
                 onclick: () => this.#showResults(), text: t('escalate_summary'),
@@ -473,10 +479,8 @@ export class RootCheckElement extends HTMLElement {
         this.#result = result;
         this.#screen = null;
         const t = this.#t;
-        const number = this.#emergencyNumber();
         const view = later.results.renderResults({
-            result, questionnaire: this.#questionnaire, answers: this.#countedAnswers(), t,
-            emergencyNumber: number, telHref: telHref(number),
+            result, questionnaire: this.#questionnaire, answers: this.#countedAnswers(), t, call: this.#emergencyCall(),
             actions: {
                 // Back to the last screen shown to change an answer; the answers are kept.
                 back: () => {

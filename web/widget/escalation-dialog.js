@@ -4,17 +4,14 @@
 // answer; the warning banner stays while the answers escalate). It cannot be dismissed
 // without one of them: Escape and the browser's close request keep it open and move focus to the first choice.
 //
-// openEscalationDialog({host, result, t, emergencyNumber, onSummary, onReview}) -> {close()}
+// openEscalationDialog({host, result, t, call, onSummary, onReview}) -> {close()}
 //   host: the node (inside the shadow root) the <dialog> is appended to; it is removed again when closed.
+//   call: the numbers to offer (emergency-call.js).
 import { h, uid } from './dom.js';
-import { alertIcon, phoneIcon } from './icons.js';
+import { alertIcon } from './icons.js';
+import { callLinks } from './emergency-call.js';
 
-// Only digits, '+', '*' and '#' belong in a tel: URL.
-export function telHref(number) {
-    return `tel:${String(number).replace(/[^0-9+*#]/g, '')}`;
-}
-
-export function openEscalationDialog({ host, result, t, emergencyNumber, onSummary, onReview }) {
+export function openEscalationDialog({ host, result, t, call, onSummary, onReview }) {
     const titleId = uid('alert-title');
     const textId = uid('alert-text');
     const reasons = (result.triage && result.triage.reasons) || [];
@@ -28,8 +25,7 @@ export function openEscalationDialog({ host, result, t, emergencyNumber, onSumma
     },
     h('div', { class: 'escalation-head' }, alertIcon(), h('h2', { id: titleId, text: t('escalate_title') })),
     h('p', { id: textId, class: 'escalation-text', text: t('escalate_text') }),
-    h('a', { class: ['button', 'call'], part: 'button', href: telHref(emergencyNumber) },
-        phoneIcon(), h('span', { text: t('escalate_call', { number: emergencyNumber }) })),
+    callLinks(call, t),
     reasons.length > 0 && h('h3', { class: 'escalation-why', text: t('results_reasons') }),
     reasons.length > 0 && h('ul', { class: 'reasons' }, reasons.map((reason) => h('li', { text: reason.text }))),
     h('div', { class: 'dialog-buttons' }, summaryButton, reviewButton));

@@ -4,7 +4,8 @@
 // right locale and mode); clinician mode adds the evidence behind each finding, its sources and scores, and opens the
 // answers (which then include the examination).
 import { h, uid } from './dom.js';
-import { levelIcon, phoneIcon, shieldIcon } from './icons.js';
+import { levelIcon, shieldIcon } from './icons.js';
+import { callLinks } from './emergency-call.js';
 import { createBodyDiagram } from './body-diagram.js';
 import { DIAGRAM_MARKER_KEYS } from './questionnaire-view.js';
 import { answeredQuestions } from './answer-format.js';
@@ -110,9 +111,9 @@ function answersCard(questionnaire, answers, t, clinician) {
         h('summary', {}, h('span', { class: 'summary-title', text: t('results_answers') })), groups);
 }
 
-// renderResults({result, questionnaire, answers, t, emergencyNumber, telHref, actions: {back, print, copy, download,
-//   restart}}) -> {element, heading}
-export function renderResults({ result, questionnaire, answers, t, emergencyNumber, telHref, actions }) {
+// renderResults({result, questionnaire, answers, t, call, actions: {back, print, copy, download, restart}})
+//   -> {element, heading}; call: the numbers to offer (emergency-call.js).
+export function renderResults({ result, questionnaire, answers, t, call, actions }) {
     const clinician = result.mode === 'clinician';
     const headingId = uid('results-title');
     const safetyId = uid('safety-title');
@@ -124,9 +125,7 @@ export function renderResults({ result, questionnaire, answers, t, emergencyNumb
     const element = h('section', { class: ['results', clinician && 'clinician'], part: 'results', 'aria-labelledby': headingId },
         heading,
         levelCard(result, questionnaire, t),
-        result.escalate && h('div', { class: 'escalation-actions' },
-            h('a', { class: ['button', 'call'], part: 'button', href: telHref },
-                phoneIcon(), h('span', { text: t('escalate_call', { number: emergencyNumber }) }))),
+        result.escalate && h('div', { class: 'escalation-actions' }, callLinks(call, t)),
         result.triage.reasons.length > 0 && card(t('results_reasons'), 'reasons-card', itemList(result.triage.reasons, cite, 'reasons')),
         result.advice.length > 0 && card(t('results_advice'), 'advice-card', itemList(result.advice, cite, 'advice')),
         h('section', { class: ['card', 'safety-net'], 'aria-labelledby': safetyId },
