@@ -78,6 +78,7 @@ public:
             }
         }
         check_unused_texts();
+        check_text_form();
         return json{{"problems", std::move(problems_)}};
     }
 
@@ -206,6 +207,57 @@ private:
                 }
             }
         }
+    }
+
+    // The form of the texts a person reads (every text but the `@clinician` variants): no slash forms such as
+    // "seguro/a" (a screen reader says "seguro barra a"; rules/README.md asks for words that need no slash), and in a
+    // locale other than the default none much longer than the default locale's text, which would wrap or overflow on
+    // a phone: at most 60% longer, and a short text at most 12 characters longer ("Left" is "Izquierda").
+    void check_text_form() {
+        const auto defaults = rules_.locales.find(rules_.default_locale);
+        for (const auto& [locale, texts] : rules_.locales) {
+            const auto file = rules_.locale_files.find(locale);
+            const std::string path = file == rules_.locale_files.end() ? locale : file->second;
+            for (const auto& [key, text] : texts) {
+                if (is_clinician_variant(key)) continue;
+                const std::string at = path + "/" + pointer_token(key);
+                if (has_slash_form(text)) problem(at, "uses a slash form such as 'o/a': write words that need none");
+                if (defaults == rules_.locales.end() || locale == rules_.default_locale) continue;
+                const auto original = defaults->second.find(key);
+                if (original == defaults->second.end()) continue;
+                const std::size_t length = characters(text);
+                const std::size_t limit = std::max(characters(original->second) * 8 / 5, characters(original->second) + 12);
+                if (length > limit) {
+                    problem(at, "is " + std::to_string(length) + " characters, more than 60% longer than the " +
+                                    rules_.default_locale + " text (" + std::to_string(characters(original->second)) +
+                                    "): shorten it so it fits a phone screen");
+                }
+            }
+        }
+    }
+
+    static bool is_clinician_variant(const std::string& key) {
+        const std::string suffix = kClinicianSuffix;
+        return key.size() >= suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0;
+    }
+
+    // Letters (ASCII, or any byte of a multi-byte UTF-8 character) on both sides of a '/': "seguro/a", "and/or".
+    static bool has_slash_form(const std::string& text) {
+        const auto letter = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; };
+        for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+            if (text[i] == '/' && letter(static_cast<unsigned char>(text[i - 1])) &&
+                letter(static_cast<unsigned char>(text[i + 1]))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Characters (code points) of UTF-8 text: every byte but the continuation bytes 10xxxxxx.
+    static std::size_t characters(const std::string& text) {
+        return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }));
     }
 };
 

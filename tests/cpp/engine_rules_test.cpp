@@ -281,6 +281,11 @@ TEST(EngineRules, LintFindings) {
         doc["mechanisms"][0]["evidence"][0]["when"] = {{"var", "derived.roots.top.colour"}};  // no such field
     });
     files = edited(files, "locales/en.json", [](json& doc) { doc["advice.retired"] = "Old advice."; });
+    files = edited(files, "locales/fr.json", [](json& doc) {
+        doc["question.age.help"] = "Aide pour l'âge, plus longue que l'anglais de plus de soixante pour cent.";  // 73 > 13 + 12
+        doc["question.duration.help"] = "Semaines, oui/non ?";  // a slash form (and 19 characters: not too long)
+        doc["question.age.text"] = "Âge ? Quatre mots de plus";   // 25 characters: 13 in English + 12, the limit
+    });
     Engine engine;
     const json info = json::parse(engine.load_rules(files));
     ASSERT_FALSE(info.contains("error")) << info.dump(2);
@@ -306,8 +311,10 @@ TEST(EngineRules, LintFindings) {
     expect("facts.json/facts/2", "has no source");
     expect("mechanisms.json/mechanisms/0/evidence/0/when", "does not exist");
     expect("locales/en.json/advice.retired", "never used");
+    expect("locales/fr.json/question.age.help", "73 characters, more than 60% longer than the en text (13)");
+    expect("locales/fr.json/question.duration.help", "slash form");
     // The above, plus question 3 in clinician mode and question 4's "reads 'exam_sign'", and nothing else.
-    EXPECT_EQ(lint["problems"].size(), 14u) << text;
+    EXPECT_EQ(lint["problems"].size(), 16u) << text;
 }
 
 TEST(EngineRules, EvaluateLogic) {
