@@ -101,6 +101,73 @@ for (const [answer, escalates] of [['yes', true], ['no', false]]) {
     });
 }
 
+// The arrow keys move through a radio group and check what they pass. Passing over an answer that escalates
+// ("getting worse over hours or days", a "Yes" while wrapping round) must not raise the alert; committing it must,
+// at once, whichever way it is committed: Space, Enter, a click, or Next.
+const RED_FLAG_ANSWERS = [
+  ['urinary_retention_new', 'yes'], ['urinary_incontinence_new', 'yes'], ['bowel_incontinence_new', 'yes'],
+  ['saddle_numbness', 'yes'], ['sexual_dysfunction_new', 'yes'], ['weakness_progression', 'rapidly_worsening'],
+  ['leg_cold_pale_sudden', 'yes'], ['sudden_severe_pain_faint', 'yes'],
+];
+
+test('arrowing through every red-flag question, wrapping round each group, never raises the alert', async () => {
+  const tab = await harness.open('index.html');
+  const person = new Person(tab.page, 'en');
+  await person.start();
+  const redFlagSections = new Set(['red_flags_ces', 'red_flags_circulation']);
+  let groups = 0;
+  for (;;) {
+    const shown = await person.shownQuestions();
+    const questions = person.questions.filter((q) => shown.has(q.id));
+    if (!questions.every((q) => redFlagSections.has(q.section))) break;
+    for (const question of questions.filter((q) => q.type === 'choice')) {
+      const radios = person.group(question.id).getByRole('radio');
+      await radios.first().focus();
+      // Once round the group and back to the start: every option is passed over, each one checked on the way.
+      for (let step = 0; step <= question.options.length; step += 1) await tab.page.keyboard.press('ArrowDown');
+      assert.equal(await person.dialog().count(), 0, `arrowing through ${question.id} raised no alert`);
+      groups += 1;
+      const safe = question.options.includes('none') ? 'none' : 'no';
+      await person.give(question, safe);
+    }
+    const screen = await person.currentScreen();
+    await tab.page.getByRole('button', { name: person.ui('next'), exact: true }).click();
+    await tab.page.waitForFunction((element) => !element.isConnected, screen);
+  }
+  assert.ok(groups >= 9, `every red-flag group was arrowed through (${groups})`);
+  assert.equal(await person.dialog().count(), 0);
+  tab.assertClean();
+  await tab.close();
+});
+
+for (const [index, [id, value]] of RED_FLAG_ANSWERS.entries()) {
+  const way = ['Space', 'Enter', 'Next'][index % 3];
+  test(`committing ${id} = ${value} by ${way} raises the alert at once`, async () => {
+    const tab = await harness.open('index.html');
+    const person = new Person(tab.page, 'en');
+    await person.start();
+    const question = person.questions.find((q) => q.id === id);
+    const before = Object.fromEntries(person.questions.filter((q) => q.section === 'red_flags_ces' || q.section === 'red_flags_circulation')
+      .slice(0, person.questions.indexOf(question)).filter((q) => q.type === 'choice' && q.visible === undefined)
+      .map((q) => [q.id, q.options.includes('none') ? 'none' : 'no']));
+    await person.answerUntil(before, async () => (await person.shownQuestions()).has(id));
+    const target = person.group(id).getByRole('radio', { name: person.optionLabel(id, value), exact: true });
+    await person.group(id).getByRole('radio').first().focus();
+    for (let step = 0; step <= question.options.length && !(await target.isChecked()); step += 1) {
+      await tab.page.keyboard.press('ArrowDown');
+    }
+    assert.ok(await target.isChecked(), 'the arrow keys selected the answer');
+    assert.equal(await person.dialog().count(), 0, 'selected, not yet given');
+    if (way === 'Next') await tab.page.getByRole('button', { name: person.ui('next'), exact: true }).click();
+    else await tab.page.keyboard.press(way);
+    await person.dialog().waitFor();
+    const result = await tab.page.evaluate(() => document.querySelector('root-check').result());
+    assert.equal(result.triage.level, 'emergency');
+    tab.assertClean();
+    await tab.close();
+  });
+}
+
 // A host page may switch the language (or the number to call) while the alert is open: the alert must follow at
 // once, still open and still holding focus, and speak only the new language.
 test('the open alert follows a change of language and of emergency number', async () => {

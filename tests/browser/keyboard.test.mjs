@@ -18,7 +18,8 @@ class KeyboardPerson extends Person {
     await this.currentScreen();
   }
 
-  // Tab into the radio group, then arrow keys to the wanted radio (arrows check as they move), Space if needed.
+  // Tab into the radio group, then arrow keys to the wanted radio (arrows check as they move, but only select: an
+  // answer is given by Space, Enter or Next), then Space to give it.
   async chooseRadio(radios, target) {
     await tabTo(this.page, radios);
     const count = await radios.count();
@@ -26,7 +27,7 @@ class KeyboardPerson extends Person {
       await this.page.keyboard.press('ArrowDown');
     }
     assert.ok(await hasFocus(target), 'the arrow keys reached the option');
-    if (!(await target.isChecked())) await this.page.keyboard.press('Space');
+    await this.page.keyboard.press('Space');
     assert.ok(await target.isChecked());
   }
 

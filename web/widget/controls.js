@@ -1,13 +1,17 @@
 // One input control per question type, each wrapped in a question block with its text and on-demand help.
 //   choice   radio group; the "unsure" option, when the rule set offers one, is set apart a little. A choice that
-//            offers "unsure" must be answered before going on (there is always a safe answer).
+//            offers "unsure" must be answered before going on (there is always a safe answer). The arrow keys move
+//            through the group and check what they pass, as in every radio group, but passing over an option does
+//            not answer: the answer is given by a click or tap, Space or Enter, or Next (commit()), so arrowing past
+//            "getting worse over hours or days" never raises the emergency alert.
 //   multi    checkboxes plus "None of these" (answer: the checked values in option order, or [] for none)
 //   integer / number   a number field with min/max and unit; out-of-range or non-integer input is not stored and
 //            says why (the limits are the rule set's, not the widget's)
 //   regions  a checkbox list of region labels grouped by side, plus "None of these" (the body diagram handles the
 //            marker questions; see questionnaire-view.js)
 // Every control calls onAnswer(questionId, value) with a value in the answer vocabulary, or undefined to clear it.
-// buildControl returns {element, required, showRequired(bool), focus()}.
+// buildControl returns {element, required, showRequired(bool), focus(), commit()}; commit() gives an answer the
+// person selected but did not commit yet (a radio reached with the arrow keys), and does nothing otherwise.
 import { h, uid } from './dom.js';
 
 // The question's help as a disclosure: a button with aria-expanded that shows or hides the text below it.
@@ -50,7 +54,7 @@ function fieldsetControl(question, t, { body, inputs, required = false }) {
             else input.removeAttribute('aria-describedby');
         }
     };
-    return { element, required, showRequired, focus: () => inputs[0].focus() };
+    return { element, required, showRequired, focus: () => inputs[0].focus(), commit: () => {} };
 }
 
 function option(input, label, className) {
@@ -60,20 +64,39 @@ function option(input, label, className) {
 function choiceControl(question, value, { t, onAnswer }) {
     const name = uid(`q-${question.id}`);
     const inputs = [];
+    let given = value; // the answer given (the engine has it); a checked radio may differ until committed
+    let arrowing = false; // between an arrow key's keydown and keyup: the radio it checks is only selected
     let control;
+    const commit = (choice) => {
+        if (choice === given) return;
+        given = choice;
+        control.showRequired(false);
+        onAnswer(question.id, choice);
+    };
     const options = question.options.map((choice) => {
         const input = h('input', {
             type: 'radio', name, value: choice.value, '.checked': value === choice.value,
-            onchange: (event) => {
-                if (!event.target.checked) return;
-                control.showRequired(false);
-                onAnswer(question.id, choice.value);
+            onkeydown: (event) => {
+                if (event.key.startsWith('Arrow')) {
+                    arrowing = true;
+                } else if (event.key === ' ' || event.key === 'Enter') {
+                    // Space on a radio not yet checked checks it, and its click below commits.
+                    if (event.key === 'Enter') event.preventDefault();
+                    if (input.checked) commit(choice.value);
+                }
             },
+            onkeyup: () => { arrowing = false; },
+            // A click, a tap, or Space on a radio that was not checked; not the check an arrow key makes.
+            onclick: () => { if (!arrowing && input.checked) commit(choice.value); },
         });
         inputs.push(input);
         return option(input, choice.label, choice.value === 'unsure' && 'option-unsure');
     });
     control = fieldsetControl(question, t, { body: h('div', { class: 'options' }, options), inputs, required: question.unsure === true });
+    control.commit = () => {
+        const checked = inputs.find((input) => input.checked);
+        if (checked) commit(checked.value);
+    };
     return control;
 }
 
@@ -158,7 +181,7 @@ function numberControl(question, value, { t, onAnswer }) {
     const element = questionBlock(question, h('div', { class: 'field' },
         h('label', { id: labelId, class: 'question-text', for: inputId, text: question.text }),
         help && help.button, help && help.text, hint, row));
-    return { element, required: false, showRequired: () => {}, focus: () => input.focus() };
+    return { element, required: false, showRequired: () => {}, focus: () => input.focus(), commit: () => {} };
 }
 
 const BUILDERS = { choice: choiceControl, multi: multiControl, integer: numberControl, number: numberControl, regions: regionListControl };

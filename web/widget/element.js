@@ -451,6 +451,9 @@ export class RootCheckElement extends HTMLElement {
 
     #goForward() {
         if (this.#screen) {
+            // Next commits what the arrow keys selected; if that raised the alert, the person stays here under it.
+            this.#screen.commitSelections();
+            if (this.#dialog) return;
             const missing = this.#screen.missingAnswer(this.#answers, this.#visible());
             if (missing) {
                 this.#announce(this.#t('answer_required'));

@@ -40,11 +40,12 @@ function diagramControl(markerQuestions, { answers, questionnaire, onAnswers, t,
         h('ul', { id: promptsId, class: 'diagram-prompts' }, markerQuestions.map((q) => h('li', { class: 'question-text', text: q.text }))),
         help && help.button, help && help.text,
         h('div', { part: 'diagram' }, diagram.element));
-    return { element, required: false, showRequired: () => {}, focus: () => diagram.focus() };
+    return { element, required: false, showRequired: () => {}, focus: () => diagram.focus(), commit: () => {} };
 }
 
 // renderScreen({screen, title, answers, questionnaire, t, onAnswer, onAnswers, onBack, onNext, isLast,
-//               createBodyDiagram}) -> {element, heading, update(visible), setLast(isLast), missingAnswer(answers, visible)}
+//               createBodyDiagram}) -> {element, heading, update(visible), setLast(isLast), missingAnswer(answers, visible),
+//               commitSelections()}: commitSelections gives the answers selected but not committed (controls.js).
 // createBodyDiagram (body-diagram.js) is needed only when needsBodyDiagram(screen).
 export function renderScreen(options) {
     const { screen, title, answers, questionnaire, t, onAnswer, onBack, onNext } = options;
@@ -95,5 +96,8 @@ export function renderScreen(options) {
         }
         return first;
     };
-    return { element, heading, update, setLast, missingAnswer };
+    const commitSelections = () => {
+        for (const { control } of blocks) if (!control.element.hidden) control.commit();
+    };
+    return { element, heading, update, setLast, missingAnswer, commitSelections };
 }
