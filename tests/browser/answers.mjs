@@ -51,6 +51,36 @@ export const SELF_CARE = Object.freeze({
   treatments_tried: ['activity_modification'],
 });
 
+/**
+ * The classic journey: two weeks of one-sided sciatica (left L5, shooting down the outer shin to the big toe with
+ * pins and needles on top of the foot) in a 35-year-old, no red flag, no weakness: self-care.
+ */
+export const CLASSIC_SCIATICA = Object.freeze({
+  ...NO_RED_FLAGS,
+  age: 35,
+  back_pain: 'yes',
+  leg_pain: 'yes',
+  back_pain_duration_weeks: 2,
+  leg_pain_side: 'left',
+  leg_pain_duration_weeks: 2,
+  onset: 'sudden',
+  pain_regions: ['left_buttock', 'left_lateral_shin', 'left_dorsum_foot'],
+  tingling_regions: ['left_dorsum_foot'],
+  pain_quality: ['shooting'],
+  pain_narrow_band: 'yes',
+  leg_pain_worse_than_back: 'yes',
+  worse_with_cough_sneeze: 'yes',
+  worse_with_sitting_bending: 'yes',
+  centralizes_with_movement: 'no',
+  walking_leg_pain_eased_by_sitting: 'no',
+  walking_calf_pain_eased_by_standing_still: 'no',
+  pain_uncontrolled: 'no',
+  heel_walk_difficulty: 'no',
+  toe_walk_difficulty: 'no',
+  squat_rise_difficulty: 'no',
+  treatments_tried: ['activity_modification'],
+});
+
 /** Soon: eight weeks of sharp, shooting left sciatica down the outer shin to the big toe, numb top of foot (L5). */
 export const SOON_L5_LEFT = Object.freeze({
   ...NO_RED_FLAGS,
@@ -62,7 +92,6 @@ export const SOON_L5_LEFT = Object.freeze({
   leg_pain_duration_weeks: 8,
   onset: 'sudden',
   pain_quality: ['sharp', 'shooting'],
-  pain_below_knee: 'yes',
   pain_narrow_band: 'yes',
   leg_pain_worse_than_back: 'yes',
   worse_with_cough_sneeze: 'yes',
@@ -109,7 +138,6 @@ export const SOON_STABLE_STENOSIS = Object.freeze({
     'left_posterior_calf', 'right_posterior_calf'],
   both_legs_new: 'no',
   pain_quality: ['aching'],
-  pain_below_knee: 'yes',
   pain_narrow_band: 'no',
   leg_pain_worse_than_back: 'yes',
   worse_with_cough_sneeze: 'no',

@@ -1,6 +1,7 @@
-// Screenshots of the intro, a question, the circulation screen (leg pain not from the spine), the body diagram
-// (marked; and with symptoms in both legs, where it asks whether they are new), the red-flag alert and the results
-// at phone (375 px) and desktop (1280 px) widths, saved to tests/artifacts/screenshots/ (gitignored) for review.
+// Screenshots of the intro, the first red-flag checklist, the other warning signs (leg pain not from the spine),
+// the body diagram (marked; and with symptoms in both legs, where it asks whether they are new), the red-flag alert
+// and the results at phone (375 px) and desktop (1280 px) widths, saved to tests/artifacts/screenshots/
+// (gitignored) for review.
 import { after, before, test } from 'node:test';
 import { existsSync, statSync } from 'node:fs';
 import { assert, Person, screenshot, startHarness } from './harness.mjs';
@@ -23,12 +24,12 @@ for (const width of [375, 1280]) {
     saved.push(await screenshot(tab.page, `${width}-2-question`));
 
     let diagramShot = false;
-    let circulationShot = false;
+    let warningSignsShot = false;
     const outcome = await person.answer(SOON_L5_LEFT, {
       beforeNext: async () => {
-        if (!circulationShot && (await tab.page.locator('section[data-screen="circulation"]').count()) > 0) {
-          saved.push(await screenshot(tab.page, `${width}-2-circulation`));
-          circulationShot = true;
+        if (!warningSignsShot && (await tab.page.locator('section[data-screen="other_warning_signs"]').count()) > 0) {
+          saved.push(await screenshot(tab.page, `${width}-2-warning-signs`));
+          warningSignsShot = true;
         }
         if (!diagramShot && (await person.markerRadio('pain').count()) > 0) {
           saved.push(await screenshot(tab.page, `${width}-3-diagram`));
@@ -37,7 +38,7 @@ for (const width of [375, 1280]) {
       },
     });
     assert.equal(outcome, 'results');
-    assert.ok(circulationShot && diagramShot, 'the circulation and diagram screens were met');
+    assert.ok(warningSignsShot && diagramShot, 'the warning-signs and diagram screens were met');
     saved.push(await screenshot(tab.page, `${width}-5-results`));
     tab.assertClean();
     await tab.close();

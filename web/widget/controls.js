@@ -11,7 +11,8 @@
 //            marker questions; see questionnaire-view.js)
 // Every control calls onAnswer(questionId, value) with a value in the answer vocabulary, or undefined to clear it.
 // buildControl returns {element, required, showRequired(bool), focus(), commit()}; commit() gives an answer the
-// person selected but did not commit yet (a radio reached with the arrow keys), and does nothing otherwise.
+// person selected but did not commit yet (a radio reached with the arrow keys), and does nothing otherwise. A choice
+// control also has selectIfOpen(value), for the screen's "No to all of these".
 import { h, uid } from './dom.js';
 
 // The question's help as a disclosure: a button with aria-expanded that shows or hides the text below it.
@@ -92,10 +93,23 @@ function choiceControl(question, value, { t, onAnswer }) {
         inputs.push(input);
         return option(input, choice.label, choice.value === 'unsure' && 'option-unsure');
     });
-    control = fieldsetControl(question, t, { body: h('div', { class: 'options' }, options), inputs, required: question.unsure === true });
+    // Short labels (Yes, No, I'm not sure) may sit side by side; longer ones keep a line each.
+    const short = question.options.every((choice) => choice.label.length <= 14);
+    control = fieldsetControl(question, t, {
+        body: h('div', { class: ['options', short && 'short'] }, options), inputs, required: question.unsure === true,
+    });
     control.commit = () => {
         const checked = inputs.find((input) => input.checked);
         if (checked) commit(checked.value);
+    };
+    // For a screen's "No to all of these" (questionnaire-view.js): when nothing is given or selected yet, selects
+    // `negative` and returns it for the screen to give with the others in one go; else returns undefined.
+    control.selectIfOpen = (negative) => {
+        if (given !== undefined || inputs.some((input) => input.checked)) return undefined;
+        inputs.find((input) => input.value === negative).checked = true;
+        given = negative;
+        control.showRequired(false);
+        return negative;
     };
     return control;
 }

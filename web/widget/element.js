@@ -19,7 +19,7 @@ import { getEngine } from './engine-loader.js';
 import { screensOf, nextScreenIndex, previousScreenIndex, visibleAnswers } from './flow.js';
 import { renderIntro } from './intro-view.js';
 import { renderScreen, needsBodyDiagram } from './questionnaire-view.js';
-import { createProgress, progressWords } from './progress-view.js';
+import { createProgress } from './progress-view.js';
 // The red-flag alert is loaded with the element, never later: an emergency must not wait on (or fail with) the network.
 import { openEscalationDialog } from './escalation-dialog.js';
 import { callLinks, emergencyCall } from './emergency-call.js';
@@ -425,7 +425,7 @@ export class RootCheckElement extends HTMLElement {
         ].filter(Boolean));
         this.#setView('questions', this.#screen.element);
         this.#updateScreen();
-        this.#arrive(this.#screen.heading, `${title}. ${t('progress', progressWords(this.#nextState().progress))}`, focus);
+        this.#arrive(this.#screen.heading, `${title}. ${t('progress', this.#step())}`, focus);
         // In a task of its own, after this screen is up; a failure is reported by the step that needs the modules.
         if (!this.#laterIn()) setTimeout(() => this.#loadLater().catch(() => {}));
     }
@@ -435,7 +435,12 @@ export class RootCheckElement extends HTMLElement {
         const visible = this.#visible();
         this.#screen.update(visible);
         this.#screen.setLast(nextScreenIndex(this.#screens, this.#screenIndex, visible) === -1);
-        this.#progress.update(this.#nextState().progress);
+        this.#progress.update(this.#step());
+    }
+
+    // The step on view among every screen of this mode (progress-view.js).
+    #step() {
+        return { current: this.#screenIndex + 1, total: this.#screens.length };
     }
 
     #showScreenError(message) {

@@ -1,5 +1,8 @@
 // One question screen: the heading, every question of the screen (shown or hidden as the rule set's visibility
-// says, so focus and typed input survive a re-assessment), and the Back / Next buttons. The screen is built once per
+// says, so focus and typed input survive a re-assessment), and the Back / Next buttons. A screen of three or more
+// yes/no questions (a checklist, such as the warning signs) also offers "No to all of these" at the top: it answers
+// "no" (or "none") to every one of them still open and leaves the ones answered as they are, so a "yes" is never
+// undone; "unsure" stays one tap away on each. The screen is built once per
 // visit; update(visible) follows each engine.next(); missingAnswer(answers, visible) checks, before going on, that
 // each visible question that must be answered is (see controls.js).
 //
@@ -70,6 +73,25 @@ export function renderScreen(options) {
         if (isMarker(question) && diagramShown) continue;
         blocks.push({ control: buildControl(question, answers[question.id], context), ids: [question.id] });
     }
+    // Checklist items: choice questions with a negative answer ("no", or "none" for the weakness question).
+    const negativeOf = (question) => ['no', 'none'].find((value) => (question.options || []).some((o) => o.value === value));
+    const checklist = blocks.filter(({ ids }) => {
+        const question = screen.questions.find((q) => q.id === ids[0]);
+        return ids.length === 1 && question.type === 'choice' && negativeOf(question) !== undefined;
+    }).map((block) => ({ ...block, negative: negativeOf(screen.questions.find((q) => q.id === block.ids[0])) }));
+    const noToAll = checklist.length >= 3 && h('button', {
+        type: 'button', class: ['button', 'secondary', 'no-to-all'], part: 'button', text: t('none_of_these_all'),
+        onclick: () => {
+            const update = {};
+            for (const { control, ids, negative } of checklist) {
+                if (control.element.hidden) continue;
+                const value = control.selectIfOpen(negative);
+                if (value !== undefined) update[ids[0]] = value;
+            }
+            if (Object.keys(update).length > 0) options.onAnswers(update);
+            nextButton.focus();
+        },
+    });
     const hasUnsure = screen.questions.some((q) => q.unsure === true);
     const compact = screen.questions.length > 2 && screen.questions.every((q) => q.type === 'integer' || q.type === 'number');
     const nextButton = h('button', { type: 'button', class: ['button', 'primary'], part: 'button', onclick: onNext });
@@ -78,8 +100,11 @@ export function renderScreen(options) {
     const element = h('section', { class: 'screen', 'aria-labelledby': headingId, 'data-screen': screen.id },
         heading,
         hasUnsure && h('p', { class: 'screen-hint', text: t('unsure_hint') }),
-        // A screen of several number fields (e.g. power, muscle by muscle) is laid out in columns where room allows.
-        h('div', { class: ['questions', compact && 'compact'] }, blocks.map((block) => block.control.element)),
+        noToAll,
+        // A screen of several number fields (e.g. power, muscle by muscle) is laid out in columns where room allows;
+        // a checklist's answers sit side by side.
+        h('div', { class: ['questions', compact && 'compact', noToAll && 'checklist'] },
+            blocks.map((block) => block.control.element)),
         h('div', { class: 'nav' },
             h('button', { type: 'button', class: ['button', 'secondary'], part: 'button', onclick: onBack, text: t('back') }),
             nextButton));
