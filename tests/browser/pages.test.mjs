@@ -27,17 +27,36 @@ for (const path of pages) {
 
 // A host page that points the widget at a rule set that is not there: the person is told, in the rule set's words,
 // to reload and to contact a doctor if worried; the technical cause follows for the host's developer.
-test('a missing rules URL shows the localised load error with its cause', async () => {
-  const tab = await harness.open('index.html');
-  const person = new Person(tab.page, 'en');
-  await tab.page.getByRole('button', { name: person.ui('start'), exact: true }).waitFor();
-  await tab.page.locator('root-check').evaluate((element) => element.setAttribute('rules', 'no-such-rules/'));
-  const alert = tab.page.getByRole('alert');
-  await alert.getByText(person.ui('error_load'), { exact: true }).waitFor();
-  await alert.getByText(/no-such-rules\/manifest\.json: HTTP 404/).waitFor();
-  assert.equal(tab.record.failedResponses.length, 1, 'only the missing manifest failed');
-  await tab.close();
-});
+// A load error speaks to the person (it could not start, not their fault, what to do), in the page's language; the
+// technical cause goes to the console and a rootcheck-error event for the host's developers, never to the screen,
+// where a long URL also widened a phone page.
+for (const lang of ['en', 'es']) {
+  test(`a missing rules URL shows the person a plain message in ${lang}; the cause goes to the console and an event`,
+    async () => {
+      const tab = await harness.open('index.html', { width: 320, height: 640 });
+      const person = new Person(tab.page, lang);
+      await tab.page.locator('root-check').waitFor();
+      await tab.page.evaluate((language) => {
+        window.rootcheckErrors = [];
+        document.addEventListener('rootcheck-error', (event) => window.rootcheckErrors.push(event.detail));
+        const widget = document.querySelector('root-check');
+        widget.setAttribute('lang', language);
+        widget.setAttribute('rules', 'no-such-rules-folder-with-a-long-name-that-would-not-fit-on-a-phone-screen/');
+      }, lang);
+      const alert = tab.page.getByRole('alert');
+      await alert.getByText(person.ui('error_load'), { exact: true }).waitFor();
+      assert.equal(await alert.getByText(/manifest\.json|HTTP|no-such-rules/).count(), 0, 'no technical cause on screen');
+      const errors = await tab.page.evaluate(() => window.rootcheckErrors);
+      assert.equal(errors.length, 1);
+      assert.match(errors[0].message, /no-such-rules-folder.*manifest\.json: HTTP 404/);
+      assert.ok(tab.record.consoleErrors.some((text) => /root-check: .*manifest\.json: HTTP 404/.test(text)),
+        tab.record.consoleErrors.join('\n'));
+      const width = await tab.page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 320, `nothing overflows a 320 px screen (${width} px)`);
+      assert.equal(tab.record.failedResponses.length, 1, 'only the missing manifest failed');
+      await tab.close();
+    });
+}
 
 // root-check.js fetches and compiles the engine before the rest of the widget loads. The demo preloads the same file:
 // it must be downloaded once, not twice.

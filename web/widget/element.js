@@ -98,7 +98,9 @@ export class RootCheckElement extends HTMLElement {
         const link = h('link', { rel: 'stylesheet', href: STYLESHEET });
         this.#styled = settled(link).then(() => { this.#container.hidden = false; });
         this.#header = h('div', { class: 'header', part: 'header', hidden: true });
-        this.#banner = h('div', { class: 'banner', hidden: true });
+        // While the answers escalate, on the question screens: a region named by its own text (the alert itself
+        // is the dialog; this is the reminder that stays), with the call links. part="banner" for host styling.
+        this.#banner = h('div', { class: 'banner', part: 'banner', role: 'region', hidden: true });
         this.#body = h('div', { class: 'body' });
         this.#live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
         this.#container = h('div', { class: 'container', part: 'container', hidden: true, 'aria-busy': 'true' },
@@ -341,10 +343,13 @@ export class RootCheckElement extends HTMLElement {
         this.#dialog = null;
     }
 
+    // (Re)draws the banner in the current language with the current number (a change of either redraws it).
     #showBanner() {
         const t = this.#t;
+        const titleId = 'rootcheck-banner-title';
+        this.#banner.setAttribute('aria-labelledby', titleId);
         this.#banner.replaceChildren(
-            h('p', { class: 'banner-text', text: t('escalate_title') }),
+            h('p', { id: titleId, class: 'banner-text', text: t('escalate_title') }),
             ...callLinks(this.#emergencyCall(), t, { small: true }),
             h('button', {
                 type: 'button', class: ['button', 'secondary', 'small'], part: 'button',
@@ -356,6 +361,7 @@ export class RootCheckElement extends HTMLElement {
     // ---- views ---------------------------------------------------------------------------------------------
 
     #rerender() {
+        if (this.#view === 'questions' && this.#nextState().escalate) this.#showBanner();
         if (this.#view === 'questions') this.#showScreen(this.#screenIndex, { focus: false });
         else if (this.#view === 'results') this.#showResults({ focus: false });
         else if (this.#view === 'intro') this.#showIntro({ focus: false });
@@ -511,14 +517,32 @@ export class RootCheckElement extends HTMLElement {
         if (focus) emit(this, EVENTS.complete, result);
     }
 
-    // The person gets the rule set's words (reload; see a doctor if worried) whenever a locale was ever loaded; the
-    // technical cause follows for the host page's developer. Before any locale exists only the cause can be shown.
-    #showError(error) {
+    // The person gets plain words: the check could not start, it is not their fault, what to do (the rule set's
+    // ui.error_load, in the page's language; from the built-in rule set when the set asked for is what failed).
+    // The technical cause is for the host page's developers: the console and a rootcheck-error event, never the
+    // screen (a long URL would also widen a phone's page).
+    async #showError(error) {
+        const load = this.#loadCount;
         this.#container.removeAttribute('aria-busy');
-        const cause = `RootCheck: ${error.message}`;
-        this.#setView('error', h('div', { role: 'alert' },
-            this.#t ? h('p', { class: 'load-error', text: this.#t('error_load') }) : null,
-            h('p', { class: this.#t ? 'load-error-cause' : 'load-error', text: cause })));
+        console.error(`root-check: ${error.message}`);
+        emit(this, EVENTS.error, { message: error.message });
+        // The texts of the language asked for now (a language change may have been superseded by this failed load).
+        const t = (await this.#builtInTexts()) || this.#t;
+        if (load !== this.#loadCount) return; // a newer load superseded this one
+        // Without any texts (the engine itself did not start) there are no words to show: the event says why.
+        this.#setView('error', t ? h('div', { role: 'alert', class: 'load-error' }, h('p', { text: t('error_load') }))
+            : h('div', { class: 'load-error' }));
+    }
+
+    // The built-in rule set's interface texts in the page's language, or null if the engine itself cannot start.
+    async #builtInTexts() {
+        try {
+            const engine = await getEngine('');
+            const questionnaire = engine.questionnaire(this.#locale(engine.info()), this.#mode());
+            return questionnaire.error ? null : createTranslator(questionnaire.ui);
+        } catch {
+            return null;
+        }
     }
 
     // ---- results actions -----------------------------------------------------------------------------------
