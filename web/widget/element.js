@@ -10,13 +10,14 @@
 //   emergency-number  the number to call (default: the rule set's number for the region of the element's or the
 //                     page's language; with no region, the common numbers: see emergency-call.js)
 //   rules             URL of another rule-set folder (its manifest.json and the files it lists are fetched)
-// Methods: reset(), result(), answers(), toFHIR(). Events: see events.js. Styling: see root-check.css (custom
+// Methods: reset(), result(), answers(), restore(answers), toFHIR(). Events: see events.js. The browser's back and
+// forward move between the check's screens (see "history" below). Styling: see root-check.css (custom
 // properties --rootcheck-*, parts container, header, progress, question, button, results, dialog, diagram).
 import { h } from './dom.js';
 import { createTranslator } from './i18n.js';
 import { EVENTS, emit } from './events.js';
 import { getEngine } from './engine-loader.js';
-import { screensOf, nextScreenIndex, previousScreenIndex, visibleAnswers } from './flow.js';
+import { screensOf, isScreenVisible, nextScreenIndex, previousScreenIndex, visibleAnswers } from './flow.js';
 import { renderIntro } from './intro-view.js';
 import { renderScreen, needsBodyDiagram } from './questionnaire-view.js';
 import { createProgress } from './progress-view.js';
@@ -64,6 +65,9 @@ const LATER_STYLESHEETS = [
     { href: new URL('../root-check-print.css', import.meta.url).href, media: 'print' },
 ];
 
+// A key for this check's history entries, unique on the page.
+const newHistoryKey = () => `check-${Math.random().toString(36).slice(2)}`;
+
 export class RootCheckElement extends HTMLElement {
     static get observedAttributes() { return ['lang', 'mode', 'emergency-number', 'rules']; }
 
@@ -90,9 +94,14 @@ export class RootCheckElement extends HTMLElement {
     #styled; // resolves when the widget's on-screen styles are in and it shows
     #laterStyled = null; // resolves when the later stylesheets are in (or failed), once they were linked
     #laterStylesIn = false;
+    #historyKey = newHistoryKey();
+    #historyDepth = 0; // history entries this check pushed since its intro (its Back goes back through them)
+    #ready; // resolves once the first load has ended, shown or failed (restore() waits for it)
+    #loaded;
 
     constructor() {
         super();
+        this.#ready = new Promise((resolve) => { this.#loaded = resolve; });
         const shadow = this.attachShadow({ mode: 'open' });
         // Show the widget once its styles are in (or failed), never unstyled.
         const link = h('link', { rel: 'stylesheet', href: STYLESHEET });
@@ -130,10 +139,15 @@ export class RootCheckElement extends HTMLElement {
     }
 
     connectedCallback() {
+        window.addEventListener('popstate', this.#onPopState);
         if (!this.#started) {
             this.#started = true;
             this.#load({ keepAnswers: false });
         }
+    }
+
+    disconnectedCallback() {
+        window.removeEventListener('popstate', this.#onPopState);
     }
 
     attributeChangedCallback(name, oldValue, newValue) {
@@ -143,20 +157,56 @@ export class RootCheckElement extends HTMLElement {
         else this.#rerender();
     }
 
-    // Clears every answer and the result and goes back to the intro screen (focus on its heading).
+    // Clears every answer and the result and goes back to the intro screen (focus on its heading). The history
+    // entries of the check so far are left behind (a new key: the back button no longer shows the old screens).
     reset() {
         this.#closeDialog();
         this.#answers = {};
         this.#result = null;
         this.#escalated = false;
         this.#next = null;
+        this.#historyKey = newHistoryKey();
+        this.#historyDepth = 0;
         if (this.#questionnaire) this.#showIntro({ focus: true });
     }
 
-    // The result for the answers so far (a fresh engine.assess), or null before the engine runs.
+    // The result for the answers so far (a fresh engine.assess), or null before the engine runs. Before the first
+    // answer nothing is assessed yet, and the result says so: {"error": {"code": "no_answers", ...}}.
     result() {
         if (!this.#engine || !this.#questionnaire) return null;
+        if (Object.keys(this.#countedAnswers()).length === 0) {
+            return { error: { code: 'no_answers', message: 'Nothing is assessed yet: no question has been answered.',
+                path: '/answers' } };
+        }
         return this.#assess();
+    }
+
+    // Puts back answers a host page chose to keep (for example rootcheck-change's detail.answers, or answers()),
+    // and shows the screen of the first question still open (the results when none is). Resolves to {ok: true}, or
+    // to the engine's error document when it refuses them (the widget's answers are then unchanged). Waits for the
+    // check to start if it has not yet. The widget itself stores nothing.
+    async restore(answers) {
+        await this.#ready;
+        if (!this.#questionnaire) {
+            return { error: { code: 'not_started', message: 'The check could not start (see rootcheck-error).', path: '' } };
+        }
+        const next = this.#engine.next({ answers, locale: this.#questionnaire.locale, mode: this.#questionnaire.mode });
+        if (next.error) return { error: next.error };
+        this.#closeDialog();
+        this.#answers = structuredClone(answers);
+        this.#next = next;
+        this.#escalated = false;
+        emit(this, EVENTS.change, { answers: this.#countedAnswers(), next });
+        const index = next.screen === null ? -1 : this.#screens.findIndex((screen) => screen.id === next.screen);
+        if (index === -1) {
+            this.#pushView({ view: 'results' });
+            this.#showResults();
+        } else {
+            this.#pushView({ view: 'questions', screen: index });
+            this.#showScreen(index);
+        }
+        this.#followEscalation();
+        return { ok: true };
     }
 
     // A copy of the answers the engine counts now (those to visible questions).
@@ -207,9 +257,11 @@ export class RootCheckElement extends HTMLElement {
                 return;
             }
             this.#showIntro({ focus: false });
+            this.#loaded();
             this.#prepareFirstQuestion(load);
         } catch (error) {
             if (load !== this.#loadCount) return;
+            this.#loaded();
             this.#showError(error);
         }
     }
@@ -333,7 +385,7 @@ export class RootCheckElement extends HTMLElement {
             result,
             t: this.#t,
             call: this.#emergencyCall(),
-            onSummary: () => { this.#dialog = null; this.#showResults(); },
+            onSummary: () => { this.#dialog = null; this.#pushView({ view: 'results' }); this.#showResults(); },
             onReview: () => { this.#dialog = null; if (this.#screen) this.#screen.heading.focus(); },
         });
     }
@@ -353,7 +405,7 @@ export class RootCheckElement extends HTMLElement {
             ...callLinks(this.#emergencyCall(), t, { small: true }),
             h('button', {
                 type: 'button', class: ['button', 'secondary', 'small'], part: 'button',
-                onclick: () => this.#showResults(), text: t('escalate_summary'),
+                onclick: () => { this.#pushView({ view: 'results' }); this.#showResults(); }, text: t('escalate_summary'),
             }));
         this.#banner.hidden = this.#view !== 'questions';
     }
@@ -473,15 +525,62 @@ export class RootCheckElement extends HTMLElement {
             }
         }
         const index = nextScreenIndex(this.#screens, this.#screenIndex, this.#visible());
-        if (index === -1) this.#showResults();
-        else this.#showScreen(index);
+        if (index === -1) {
+            this.#pushView({ view: 'results' });
+            this.#showResults();
+        } else {
+            this.#pushView({ view: 'questions', screen: index });
+            this.#showScreen(index);
+        }
     }
 
+    // Back to the screen before: through the history when the check made entries (popstate shows it), so the
+    // widget's Back, the browser's and the back gesture are one; else straight to the previous visible screen.
     #goBack() {
-        const index = previousScreenIndex(this.#screens, this.#screenIndex, this.#visible());
+        if (this.#historyDepth > 0) {
+            history.back();
+            return;
+        }
+        const from = this.#view === 'results' ? this.#screens.length : this.#screenIndex;
+        const index = previousScreenIndex(this.#screens, from, this.#visible());
         if (index === -1) this.#showIntro({ focus: true });
         else this.#showScreen(index);
     }
+
+    // ---- history --------------------------------------------------------------------------------------------
+    // Each move forward (Start, Next, the results) adds a browser history entry naming the view, marked with this
+    // check's key (a page may hold several) on top of whatever state the host page keeps there. Back and forward in
+    // the browser then move between the check's screens, answers kept, instead of leaving the page.
+
+    #historyState(entry) {
+        const current = history.state;
+        const host = current && typeof current === 'object' && !Array.isArray(current) ? current : {};
+        return { ...host, rootcheck: { key: this.#historyKey, ...entry } };
+    }
+
+    #pushView(entry) {
+        if (this.#historyDepth === 0) history.replaceState(this.#historyState({ view: 'intro', depth: 0 }), '');
+        this.#historyDepth += 1;
+        history.pushState(this.#historyState({ ...entry, depth: this.#historyDepth }), '');
+    }
+
+    #onPopState = (event) => {
+        const entry = event.state && event.state.rootcheck;
+        if (!entry || entry.key !== this.#historyKey || !this.#questionnaire) return;
+        this.#historyDepth = entry.depth;
+        if (entry.view === 'results') {
+            this.#showResults();
+        } else if (entry.view === 'questions') {
+            // The screen, or the nearest one before it that the answers now show.
+            const visible = this.#visible();
+            const shown = isScreenVisible(this.#screens[entry.screen] || { questions: [] }, visible) ? entry.screen
+                : previousScreenIndex(this.#screens, entry.screen, visible);
+            if (shown === -1) this.#showIntro({ focus: true });
+            else this.#showScreen(shown);
+        } else {
+            this.#showIntro({ focus: true });
+        }
+    };
 
     #showResults({ focus = true } = {}) {
         if (!this.#laterIn()) {
@@ -497,11 +596,7 @@ export class RootCheckElement extends HTMLElement {
             result, questionnaire: this.#questionnaire, answers: this.#countedAnswers(), t, call: this.#emergencyCall(),
             actions: {
                 // Back to the last screen shown to change an answer; the answers are kept.
-                back: () => {
-                    const last = previousScreenIndex(this.#screens, this.#screens.length, this.#visible());
-                    if (last === -1) this.#showIntro({ focus: true });
-                    else this.#showScreen(last);
-                },
+                back: () => this.#goBack(),
                 // The answers fold away on screen; a printed summary shows them.
                 print: () => {
                     for (const details of this.#body.querySelectorAll('details')) details.open = true;

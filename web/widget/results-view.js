@@ -76,14 +76,30 @@ function diagramFigure(result, questionnaire, answers) {
     }
 }
 
+// The likely root: what a nerve root is, the top root and, in plain words, why (the engine's evidence for it), and
+// any other root named as less likely. Clinician mode lists each root's evidence with its score instead.
 function rootCard(result, questionnaire, answers, t, clinician, cite) {
-    const roots = result.roots.map((root) => h('li', {},
-        h('span', { class: 'root-label', text: root.label }),
-        clinician && h('span', { class: 'score', text: ` (${scoreText(t, root.score)})` }),
-        evidenceBlock(root.evidence, t, clinician, cite)));
+    const [top, ...others] = result.roots;
+    const roots = top && h('ul', { class: 'roots' },
+        h('li', {},
+            h('span', { class: 'root-label', text: top.label }),
+            clinician && h('span', { class: 'score', text: ` (${scoreText(t, top.score)})` }),
+            clinician ? evidenceBlock(top.evidence, t, clinician, cite) : whyThisRoot(top, t)),
+        others.map((root) => h('li', { class: 'runner-up' },
+            h('span', { class: 'root-label', text: t('results_runner_up', { root: root.label }) }),
+            clinician && h('span', { class: 'score', text: ` (${scoreText(t, root.score)})` }),
+            evidenceBlock(root.evidence, t, clinician, cite))));
     return card(t('results_root'), 'root-card',
-        roots.length > 0 ? h('ul', { class: 'roots' }, roots) : h('p', { text: t('results_none') }),
+        h('p', { class: 'root-what', text: t('results_root_what') }),
+        roots || h('p', { text: t('results_none') }),
         diagramFigure(result, questionnaire, answers));
+}
+
+function whyThisRoot(root, t) {
+    if (root.evidence.length === 0) return null;
+    return h('div', { class: 'evidence' },
+        h('p', { class: 'evidence-title', text: t('results_root_why') }),
+        h('ul', { class: 'evidence-list' }, root.evidence.map((entry) => h('li', { text: entry.text }))));
 }
 
 function mechanismCard(result, t, clinician, cite) {
@@ -111,6 +127,25 @@ function answersCard(questionnaire, answers, t, clinician) {
         h('summary', {}, h('span', { class: 'summary-title', text: t('results_answers') })), groups);
 }
 
+// "Start again" clears every answer, so it asks first, in place: the question and a choice of "Yes, clear my
+// answers" (which restarts) or "No, keep them" (which puts the button back, focused).
+function restartButton(t, restart) {
+    const ask = h('button', { type: 'button', class: ['button', 'secondary'], part: 'button', text: t('start_again') });
+    ask.addEventListener('click', () => {
+        const questionId = uid('restart-question');
+        const keep = h('button', { type: 'button', class: ['button', 'secondary'], part: 'button', text: t('start_again_keep') });
+        const confirm = h('div', { class: 'restart-confirm', role: 'group', 'aria-labelledby': questionId },
+            h('p', { id: questionId, text: t('start_again_confirm') }),
+            h('button', { type: 'button', class: ['button', 'secondary'], part: 'button', text: t('start_again_yes'),
+                onclick: restart }),
+            keep);
+        keep.addEventListener('click', () => { confirm.replaceWith(ask); ask.focus(); });
+        ask.replaceWith(confirm);
+        keep.focus();
+    });
+    return ask;
+}
+
 // renderResults({result, questionnaire, answers, t, call, actions: {back, print, copy, download, restart}})
 //   -> {element, heading}; call: the numbers to offer (emergency-call.js).
 export function renderResults({ result, questionnaire, answers, t, call, actions }) {
@@ -133,6 +168,9 @@ export function renderResults({ result, questionnaire, answers, t, call, actions
             itemList(result.safety_net, cite, 'safety')),
         card(t('results_pain_type'), 'pain-type-card',
             h('p', { class: 'pain-type', 'data-classification': result.pain_type.classification, text: result.pain_type.text }),
+            // The two kinds of leg pain side by side, so the finding above has something to be told apart from.
+            h('ul', { class: 'pain-kinds' },
+                h('li', { text: t('results_radicular_is') }), h('li', { text: t('results_referred_is') })),
             evidenceBlock(result.pain_type.evidence, t, clinician, cite)),
         rootCard(result, questionnaire, answers, t, clinician, cite),
         mechanismCard(result, t, clinician, cite),
@@ -145,6 +183,6 @@ export function renderResults({ result, questionnaire, answers, t, call, actions
             button(t('print'), actions.print),
             button(t('copy_summary'), actions.copy),
             button(t('download_fhir'), actions.download),
-            button(t('start_again'), actions.restart, 'primary')));
+            restartButton(t, actions.restart)));
     return { element, heading };
 }
