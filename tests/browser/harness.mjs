@@ -377,6 +377,12 @@ export class Person {
         }
         return;
       case 'integer':
+        if (question.max - question.min < 6) {
+          // A small scale (a power grade) is a row of radios labelled by the values.
+          await this.group(id).getByRole('radio', { name: String(value), exact: true }).check();
+          return;
+        }
+      // falls through: a larger range is a number field
       case 'number': {
         const field = page.getByRole('spinbutton', { name: this.questionText(id), exact: true });
         await field.fill(String(value));

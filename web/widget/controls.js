@@ -6,7 +6,8 @@
 //            "getting worse over hours or days" never raises the emergency alert.
 //   multi    checkboxes plus "None of these" (answer: the checked values in option order, or [] for none)
 //   integer / number   a number field with min/max and unit; out-of-range or non-integer input is not stored and
-//            says why (the limits are the rule set's, not the widget's)
+//            says why (the limits are the rule set's, not the widget's). An integer of at most six values (a power
+//            grade, 0 to 5) is a row of those values instead: one tap, no keyboard on a phone.
 //   regions  a checkbox list of region labels grouped by side, plus "None of these" (the body diagram handles the
 //            marker questions; see questionnaire-view.js)
 // Every control calls onAnswer(questionId, value) with a value in the answer vocabulary, or undefined to clear it.
@@ -198,7 +199,29 @@ function numberControl(question, value, { t, onAnswer }) {
     return { element, required: false, showRequired: () => {}, focus: () => input.focus(), commit: () => {} };
 }
 
-const BUILDERS = { choice: choiceControl, multi: multiControl, integer: numberControl, number: numberControl, regions: regionListControl };
+// A small whole-number scale as a row of radios, one per value (labelled by the value itself). Optional: nothing is
+// checked until the person picks a value.
+function scaleControl(question, value, { t, onAnswer }) {
+    const name = uid(`q-${question.id}`);
+    const inputs = [];
+    const values = [];
+    for (let v = question.min; v <= question.max; v += 1) values.push(v);
+    const options = values.map((v) => {
+        const input = h('input', {
+            type: 'radio', name, value: String(v), '.checked': value === v,
+            onchange: (event) => { if (event.target.checked) onAnswer(question.id, v); },
+        });
+        inputs.push(input);
+        return option(input, String(v), 'option-scale');
+    });
+    return fieldsetControl(question, t, { body: h('div', { class: ['options', 'scale'] }, options), inputs });
+}
+
+const SCALE_MAX_VALUES = 6;
+const integerControl = (question, value, context) => (question.max - question.min < SCALE_MAX_VALUES
+    ? scaleControl(question, value, context) : numberControl(question, value, context));
+
+const BUILDERS = { choice: choiceControl, multi: multiControl, integer: integerControl, number: numberControl, regions: regionListControl };
 
 // buildControl(question, currentValue, {t, onAnswer, regions}) -> {element, required, showRequired, focus}
 export function buildControl(question, value, context) {
