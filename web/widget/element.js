@@ -197,14 +197,7 @@ export class RootCheckElement extends HTMLElement {
         this.#next = next;
         this.#escalated = false;
         emit(this, EVENTS.change, { answers: this.#countedAnswers(), next });
-        const index = next.screen === null ? -1 : this.#screens.findIndex((screen) => screen.id === next.screen);
-        if (index === -1) {
-            this.#pushView({ view: 'results' });
-            this.#showResults();
-        } else {
-            this.#pushView({ view: 'questions', screen: index });
-            this.#showScreen(index);
-        }
+        this.#moveTo(next.screen === null ? -1 : this.#screens.findIndex((screen) => screen.id === next.screen));
         this.#followEscalation();
         return { ok: true };
     }
@@ -524,7 +517,11 @@ export class RootCheckElement extends HTMLElement {
                 return;
             }
         }
-        const index = nextScreenIndex(this.#screens, this.#screenIndex, this.#visible());
+        this.#moveTo(nextScreenIndex(this.#screens, this.#screenIndex, this.#visible()));
+    }
+
+    // A move forward, recorded in the history: to screen `index`, or to the results when it is -1.
+    #moveTo(index) {
         if (index === -1) {
             this.#pushView({ view: 'results' });
             this.#showResults();
