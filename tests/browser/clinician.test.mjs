@@ -62,3 +62,22 @@ test('clinician results number each cited finding and list each cited source tex
   tab.assertClean();
   await tab.close();
 });
+
+// Sensory loss found on examination is marked on a body diagram of its own (one kind of mark), not ticked in a list
+// of 38 regions; power grades are a row of 0 to 5 per muscle and side.
+test('clinician mode: sensory loss is marked on the diagram, power is a row of grades', async () => {
+  const tab = await harness.open('examples/clinician.html', { width: 375 });
+  const person = new Person(tab.page, 'en', { mode: 'clinician' });
+  await person.start();
+  await person.answerUntil(EXAMINED_L5_LEFT,
+    async () => (await tab.page.locator('root-check').locator('section[data-screen="exam_sensation"]').count()) > 0);
+  const region = person.regionLabel('left_dorsum_foot');
+  assert.equal(await tab.page.getByRole('checkbox', { name: region, exact: true }).count(), 0, 'no list of regions');
+  await person.give(person.questions.find((q) => q.id === 'exam_sensory_loss_regions'), ['left_dorsum_foot']);
+  await tab.page.getByText(`${region}: ${person.ui('marker_finding')}`).first().waitFor();
+  const answers = await tab.page.locator('root-check').evaluate((element) => element.answers());
+  assert.deepEqual(answers.exam_sensory_loss_regions, ['left_dorsum_foot']);
+  assert.equal(answers.exam_power_big_toe_extension_left, 4, 'the grade given on the row of 0 to 5');
+  tab.assertClean();
+  await tab.close();
+});

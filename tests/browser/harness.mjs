@@ -376,11 +376,18 @@ export class Person {
       case 'choice':
         await this.group(id).getByRole('radio', { name: this.optionLabel(id, value), exact: true }).check();
         return;
-      case 'multi':
       case 'regions':
+        // A region question of its own (a finding on examination) is a diagram with one kind of mark.
+        for (const region of value) {
+          await this.showViewOf(region);
+          const button = this.regionButton(region);
+          await button.click();
+          assert.equal(await button.getAttribute('aria-pressed'), 'true', `${region} marked for ${id}`);
+        }
+        return;
+      case 'multi':
         for (const item of value) {
-          const name = question.type === 'multi' ? this.optionLabel(id, item) : this.regionLabel(item);
-          await this.group(id).getByRole('checkbox', { name, exact: true }).check();
+          await this.group(id).getByRole('checkbox', { name: this.optionLabel(id, item), exact: true }).check();
         }
         return;
       case 'integer':

@@ -66,7 +66,11 @@ export const DIAGRAM_TEXT_KEYS = Object.freeze([
 /** Keys shown when the locale has them: the side labels under the feet and the note on the soles. */
 export const DIAGRAM_OPTIONAL_TEXT_KEYS = Object.freeze(['diagram_side_left', 'diagram_side_right', 'diagram_soles']);
 
-/** The three kinds of mark, in the order they are offered, listed and painted (later ones on top). */
+/**
+ * The three kinds of mark, in the order they are offered, listed and painted (later ones on top). A caller may pass
+ * its own `markers` (a subset, each {id, answer, label?}: id picks the pattern, answer the key of marks and
+ * onChange, label the name shown instead of marker_<id>); with a single marker there is no picker.
+ */
 const MARKERS = Object.freeze([
   { id: 'pain', answer: 'pain_regions' },
   { id: 'numbness', answer: 'numbness_regions' },
@@ -303,15 +307,17 @@ function scrollerOf(element) {
 }
 
 /** Builds a diagram; see the contract at the top of this file. */
-export function createBodyDiagram({ regions, texts, marks, onChange, headingLevel = 3 }) {
+export function createBodyDiagram({ regions, texts, marks, onChange, headingLevel = 3, markers = MARKERS }) {
   const t = textLookup(texts);
   const byId = indexRegions(regions);
   const level = Math.min(5, Math.max(2, Math.trunc(headingLevel) || 3));
   const prefix = `rc-diagram-${++instanceCount}`;
 
   // State: region ids per marker, the marker a tap applies, what the last tap did, and (result mode) the root.
-  const marked = Object.fromEntries(MARKERS.map((m) => [m.id, new Set()]));
-  let activeMarker = MARKERS[0].id;
+  const marked = Object.fromEntries(markers.map((m) => [m.id, new Set()]));
+  let activeMarker = markers[0].id;
+  // A marker's name: its own label when the caller gave one, else the locale's marker_<id>.
+  const markerName = (id) => markers.find((m) => m.id === id)?.label ?? t(`marker_${id}`);
   let lastStatus = null;
   let resultMode = false;
   let resultRoot = null;
@@ -329,7 +335,7 @@ export function createBodyDiagram({ regions, texts, marks, onChange, headingLeve
   // Marker picker: native radios (one Tab stop, arrow keys move within the group).
   const picker = htmlElement('fieldset', 'rc-diagram-picker');
   picker.append(htmlElement('legend', 'rc-diagram-picker-legend', t('marker_label')));
-  const markerInputs = MARKERS.map((marker) => {
+  const markerInputs = markers.map((marker) => {
     const label = htmlElement('label', 'rc-diagram-marker');
     const input = document.createElement('input');
     input.type = 'radio';
@@ -342,7 +348,7 @@ export function createBodyDiagram({ regions, texts, marks, onChange, headingLeve
       labelClearButton();
       refreshRegions();
     });
-    label.append(input, swatch(marker.id), htmlElement('span', 'rc-diagram-marker-text', t(`marker_${marker.id}`)));
+    label.append(input, swatch(marker.id), htmlElement('span', 'rc-diagram-marker-text', markerName(marker.id)));
     picker.append(label);
     return input;
   });
@@ -355,6 +361,7 @@ export function createBodyDiagram({ regions, texts, marks, onChange, headingLeve
   status.setAttribute('role', 'status');
   // The radios and the name line stay in view while the drawing scrolls under them (sticky, CSS).
   const bar = htmlElement('div', 'rc-diagram-bar');
+  picker.hidden = markers.length === 1; // nothing to choose between: each tap marks the one kind
   bar.append(picker, nameLine, status);
 
   // View switch: shown only in narrow containers (CSS), where one view shows at a time. Tabs, so they are not
@@ -381,7 +388,7 @@ export function createBodyDiagram({ regions, texts, marks, onChange, headingLeve
   const clearButton = htmlElement('button', 'rc-diagram-clear', '');
   clearButton.type = 'button';
   const labelClearButton = () => {
-    clearButton.textContent = t('diagram_clear').replace('{marker}', t(`marker_${activeMarker}`));
+    clearButton.textContent = t('diagram_clear').replace('{marker}', markerName(activeMarker));
   };
   labelClearButton();
   clearButton.addEventListener('click', () => {
@@ -505,7 +512,7 @@ export function createBodyDiagram({ regions, texts, marks, onChange, headingLeve
     group.append(svgElement('path', { class: 'rc-region-shape', d }));
     // The root's area lies under the marks (it tints what is left unmarked); its dashed outline is on top.
     group.append(svgElement('path', { class: 'rc-mark rc-mark-root', d, fill: `url(#${prefix}-root)` }));
-    for (const marker of MARKERS) {
+    for (const marker of markers) {
       group.append(svgElement('path', { class: `rc-mark rc-mark-${marker.id}`, d,
         fill: `url(#${prefix}-${marker.id})` }));
     }
@@ -629,7 +636,7 @@ export function createBodyDiagram({ regions, texts, marks, onChange, headingLeve
     else set.delete(regionId);
     // Say which region the tap marked, so that a tap on a neighbour is seen (and heard) at once.
     lastStatus = t(added ? 'diagram_status_added' : 'diagram_status_removed')
-      .replace('{region}', byId.get(regionId).label).replace('{marker}', t(`marker_${activeMarker}`));
+      .replace('{region}', byId.get(regionId).label).replace('{marker}', markerName(activeMarker));
     showName(lastStatus);
     announce(lastStatus);
     changed();
@@ -644,11 +651,11 @@ export function createBodyDiagram({ regions, texts, marks, onChange, headingLeve
   }
 
   function marksOf(regionId) {
-    return MARKERS.filter((m) => marked[m.id].has(regionId)).map((m) => m.id);
+    return markers.filter((m) => marked[m.id].has(regionId)).map((m) => m.id);
   }
 
   function accessibleName(regionId) {
-    const names = marksOf(regionId).map((id) => t(`marker_${id}`));
+    const names = marksOf(regionId).map((id) => markerName(id));
     const label = byId.get(regionId).label;
     return names.length ? `${label}: ${names.join(', ')}` : label;
   }
@@ -658,7 +665,7 @@ export function createBodyDiagram({ regions, texts, marks, onChange, headingLeve
     for (const [regionId, drawn] of regionPaths) {
       const present = marksOf(regionId);
       for (const { group } of drawn) {
-        for (const marker of MARKERS) group.classList.toggle(`rc-has-${marker.id}`, present.includes(marker.id));
+        for (const marker of markers) group.classList.toggle(`rc-has-${marker.id}`, present.includes(marker.id));
         group.classList.toggle('rc-has-root', rootRegions.has(regionId));
       }
     }
@@ -683,7 +690,7 @@ export function createBodyDiagram({ regions, texts, marks, onChange, headingLeve
       if (resultMode) svg.setAttribute('aria-describedby', lists.id);
       else svg.removeAttribute('aria-describedby');
     }
-    instructions.hidden = resultMode;
+    instructions.hidden = resultMode || markers.length === 1; // one kind of mark: the question says what to tap
     bar.hidden = resultMode;
     clearButton.hidden = resultMode;
     root.classList.toggle('rc-diagram-result', resultMode);
@@ -711,11 +718,11 @@ export function createBodyDiagram({ regions, texts, marks, onChange, headingLeve
       const legend = t('diagram_legend_root').replace('{root}', resultRoot.label || resultRoot.root || '');
       lists.append(titled('root', legend, new Set(resultRoot.regions)));
     }
-    const markedMarkers = MARKERS.filter((m) => marked[m.id].size > 0);
+    const markedMarkers = markers.filter((m) => marked[m.id].size > 0);
     if (resultMode && markedMarkers.length === 0) return;
     lists.append(htmlElement(`h${level}`, 'rc-diagram-lists-title', t('diagram_marked_list')));
     if (markedMarkers.length === 0) lists.append(htmlElement('p', 'rc-diagram-none', t('diagram_none_marked')));
-    for (const marker of markedMarkers) lists.append(titled(marker.id, t(`marker_${marker.id}`), marked[marker.id]));
+    for (const marker of markedMarkers) lists.append(titled(marker.id, markerName(marker.id), marked[marker.id]));
   }
 
   /** Shows a view (on a narrow screen the others hide); reveal: scroll its top to just under the sticky bar. */
@@ -731,7 +738,7 @@ export function createBodyDiagram({ regions, texts, marks, onChange, headingLeve
   }
 
   function getMarks() {
-    return Object.fromEntries(MARKERS.map((m) => [m.answer,
+    return Object.fromEntries(markers.map((m) => [m.answer,
       regions.filter((r) => marked[m.id].has(r.id)).map((r) => r.id)]));
   }
 
@@ -745,7 +752,7 @@ export function createBodyDiagram({ regions, texts, marks, onChange, headingLeve
   }
 
   function setMarks(next = {}) {
-    for (const marker of MARKERS) marked[marker.id] = new Set(knownIds(next[marker.answer], marker.answer));
+    for (const marker of markers) marked[marker.id] = new Set(knownIds(next[marker.answer], marker.answer));
     refreshRegions();
     renderLists();
   }

@@ -17,8 +17,8 @@ export const DIAGRAM_MARKER_KEYS = ['pain_regions', 'numbness_regions', 'tinglin
 
 const isMarker = (question) => question.type === 'regions' && DIAGRAM_MARKER_KEYS.includes(question.id);
 
-/** Whether renderScreen needs createBodyDiagram for `screen` (it has a marker question). */
-export const needsBodyDiagram = (screen) => screen.questions.some(isMarker);
+/** Whether renderScreen needs createBodyDiagram for `screen` (it has a region question: the diagram draws it). */
+export const needsBodyDiagram = (screen) => screen.questions.some((question) => question.type === 'regions');
 
 function diagramControl(markerQuestions, { answers, questionnaire, onAnswers, t, createBodyDiagram }) {
     const marks = {};
@@ -41,6 +41,26 @@ function diagramControl(markerQuestions, { answers, questionnaire, onAnswers, t,
     const help = helped && helpDisclosure(helped, t, promptsId);
     const element = h('div', { class: ['question', 'question-diagram'], part: 'question' },
         h('ul', { id: promptsId, class: 'diagram-prompts' }, markerQuestions.map((q) => h('li', { class: 'question-text', text: q.text }))),
+        help && help.button, help && help.text,
+        h('div', { part: 'diagram' }, diagram.element));
+    return { element, required: false, showRequired: () => {}, focus: () => diagram.focus(), commit: () => {} };
+}
+
+// Any other region question (a clinician's finding, such as reduced sensation on examination) is marked on a diagram
+// of its own with one kind of mark, instead of a list of 38 check boxes.
+function findingDiagramControl(question, { answers, questionnaire, onAnswer, t, createBodyDiagram }) {
+    const diagram = createBodyDiagram({
+        regions: questionnaire.regions,
+        texts: questionnaire.ui,
+        marks: { [question.id]: Array.isArray(answers[question.id]) ? answers[question.id] : [] },
+        headingLevel: 3,
+        markers: [{ id: 'numbness', answer: question.id, label: t('marker_finding') }],
+        onChange: (changed) => onAnswer(question.id, changed[question.id]),
+    });
+    const textId = uid('prompt');
+    const help = helpDisclosure(question, t, textId);
+    const element = h('div', { class: ['question', 'question-diagram'], part: 'question', 'data-question': question.id },
+        h('p', { id: textId, class: 'question-text', text: question.text }),
         help && help.button, help && help.text,
         h('div', { part: 'diagram' }, diagram.element));
     return { element, required: false, showRequired: () => {}, focus: () => diagram.focus(), commit: () => {} };
@@ -71,6 +91,14 @@ export function renderScreen(options) {
             }
         }
         if (isMarker(question) && diagramShown) continue;
+        if (question.type === 'regions' && !isMarker(question) && options.createBodyDiagram) {
+            try {
+                blocks.push({ control: findingDiagramControl(question, options), ids: [question.id] });
+                continue;
+            } catch (error) {
+                console.error(`root-check: body diagram unavailable, showing a region list (${error.message})`);
+            }
+        }
         blocks.push({ control: buildControl(question, answers[question.id], context), ids: [question.id] });
     }
     // Checklist items: choice questions with a negative answer ("no", or "none" for the weakness question).
