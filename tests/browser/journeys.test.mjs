@@ -59,6 +59,25 @@ test('soon journey: L5 sciatica on the left, with the root on the body diagram',
   await tab.page.getByText(result.roots[0].label, { exact: false }).first().waitFor();
   const diagramImages = tab.page.getByRole('img', { name: person.ui('diagram_front') });
   assert.equal(await diagramImages.count(), 1, 'the front view is one described image on the results');
+
+  // The results explain themselves: what a nerve root is, why this one (the engine's evidence), the next root named
+  // as less likely, the two kinds of leg pain side by side, a download named for a patient.
+  const widget = tab.page.locator('root-check');
+  await widget.getByText(person.ui('results_root_what'), { exact: true }).waitFor();
+  await widget.getByText(person.ui('results_root_why'), { exact: true }).waitFor();
+  for (const evidence of result.roots[0].evidence) {
+    await widget.getByText(evidence.text, { exact: true }).first().waitFor();
+  }
+  assert.ok(result.roots.length > 1, 'the story has a runner-up');
+  await widget.getByText(person.ui('results_runner_up').replace('{root}', result.roots[1].label), { exact: true })
+    .waitFor();
+  await widget.getByText(person.ui('results_radicular_is'), { exact: true }).waitFor();
+  await widget.getByText(person.ui('results_referred_is'), { exact: true }).waitFor();
+  await tab.page.getByRole('button', { name: person.ui('download_fhir'), exact: true }).waitFor();
+  // The box headed "go to an emergency department straight away if" lists emergency signs only.
+  for (const item of result.safety_net) {
+    assert.match(item.text, /(go to an emergency department|call the emergency number) now\.$/, item.id);
+  }
   await tab.close();
 });
 
