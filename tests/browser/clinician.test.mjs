@@ -78,6 +78,14 @@ test('clinician mode: sensory loss is marked on the diagram, power is a row of g
   const answers = await tab.page.locator('root-check').evaluate((element) => element.answers());
   assert.deepEqual(answers.exam_sensory_loss_regions, ['left_dorsum_foot']);
   assert.equal(answers.exam_power_big_toe_extension_left, 4, 'the grade given on the row of 0 to 5');
+  // At desktop width the power screen is one grid: each muscle a row, left and right side by side.
+  await tab.page.setViewportSize({ width: 1280, height: 900 });
+  await tab.page.getByRole('button', { name: person.ui('back'), exact: true }).click();
+  const power = tab.page.locator('root-check').locator('section[data-screen="exam_power"]');
+  await power.waitFor();
+  const top = (id) => power.locator(`[data-question="${id}"]`).evaluate((element) => element.getBoundingClientRect().top);
+  assert.equal(await top('exam_power_hip_flexion_left'), await top('exam_power_hip_flexion_right'), 'one row per muscle');
+  assert.ok(await top('exam_power_knee_extension_left') > await top('exam_power_hip_flexion_left'), 'the next muscle below');
   tab.assertClean();
   await tab.close();
 });

@@ -122,6 +122,9 @@ export function renderScreen(options) {
     });
     const hasUnsure = screen.questions.some((q) => q.unsure === true);
     const compact = screen.questions.length > 2 && screen.questions.every((q) => q.type === 'integer' || q.type === 'number');
+    // Small scales only (power grades 0 to 5, asked left then right for each muscle): two columns where room allows,
+    // so the screen reads as one grid, a muscle a row and a side a column.
+    const scales = compact && screen.questions.every((q) => q.type === 'integer' && q.max - q.min < 6);
     const nextButton = h('button', { type: 'button', class: ['button', 'primary'], part: 'button', onclick: onNext });
     const setLast = (isLast) => { nextButton.textContent = isLast ? t('finish') : t('next'); };
     setLast(options.isLast);
@@ -131,7 +134,7 @@ export function renderScreen(options) {
         noToAll,
         // A screen of several number fields (e.g. power, muscle by muscle) is laid out in columns where room allows;
         // a checklist's answers sit side by side.
-        h('div', { class: ['questions', compact && 'compact', noToAll && 'checklist'] },
+        h('div', { class: ['questions', compact && 'compact', scales && 'scales', noToAll && 'checklist'] },
             blocks.map((block) => block.control.element)),
         h('div', { class: 'nav' },
             h('button', { type: 'button', class: ['button', 'secondary'], part: 'button', onclick: onBack, text: t('back') }),
