@@ -167,6 +167,9 @@ export interface Questionnaire {
     regions: Region[];
     roots: { id: string; label: string }[];
     levels: { id: LevelId; title: string; text: string; escalate: boolean }[];
+    /** The number to call in an emergency by country (ISO 3166-1 alpha-2), and the numbers offered together when the
+     *  country is unknown (rules/emergency_numbers.json). */
+    emergency_numbers: { countries: Record<string, string>; common: string[] };
     /** Widget texts: the rule set's ui.* keys without the "ui." prefix. */
     ui: Record<string, string>;
 }

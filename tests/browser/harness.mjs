@@ -358,18 +358,23 @@ export class Person {
     assert.fail(`no view of the diagram shows ${region}`);
   }
 
+  /** Taps each region on the diagram (bringing up the view that has it) and checks it took the mark for `id`. */
+  async markRegions(regions, id) {
+    for (const region of regions) {
+      await this.showViewOf(region);
+      const button = this.regionButton(region);
+      await button.click();
+      assert.equal(await button.getAttribute('aria-pressed'), 'true', `${region} marked for ${id}`);
+    }
+  }
+
   /** Gives one answer through the control of its question. */
   async give(question, value) {
     const { page } = this;
     const id = question.id;
     if (['pain_regions', 'numbness_regions', 'tingling_regions'].includes(id)) {
       await this.markerRadio(id.replace('_regions', '')).check();
-      for (const region of value) {
-        await this.showViewOf(region);
-        const button = this.regionButton(region);
-        await button.click();
-        assert.equal(await button.getAttribute('aria-pressed'), 'true', `${region} marked for ${id}`);
-      }
+      await this.markRegions(value, id);
       return;
     }
     switch (question.type) {
@@ -378,12 +383,7 @@ export class Person {
         return;
       case 'regions':
         // A region question of its own (a finding on examination) is a diagram with one kind of mark.
-        for (const region of value) {
-          await this.showViewOf(region);
-          const button = this.regionButton(region);
-          await button.click();
-          assert.equal(await button.getAttribute('aria-pressed'), 'true', `${region} marked for ${id}`);
-        }
+        await this.markRegions(value, id);
         return;
       case 'multi':
         for (const item of value) {
