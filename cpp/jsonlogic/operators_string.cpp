@@ -85,6 +85,10 @@ bool op_in(const Node& node, Ctx& ctx, Value& out) {
             out.set(haystack.find(what.get_ref<const std::string&>()) != std::string::npos);
             return true;
         }
+        if (what.is_null()) {  // indexOf(null) looks for "null" in JavaScript (cat's null is "", per the suites)
+            out.set(haystack.find("null") != std::string::npos);
+            return true;
+        }
         std::string text;
         if (!append_bounded(what, ctx, text)) return false;
         out.set(haystack.find(text) != std::string::npos);

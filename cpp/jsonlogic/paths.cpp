@@ -7,8 +7,10 @@
 namespace rootcheck::jsonlogic::detail {
 namespace {
 
+// A path segment that indexes an array: digits only, as JavaScript's canonical array index, so "01" is not index 1
+// (arr["01"] is undefined in JavaScript, and json-logic-js and json-logic-engine agree).
 bool digit_string_index(const std::string& s, std::size_t& index) {
-    if (s.empty() || s.size() > 15) return false;
+    if (s.empty() || s.size() > 15 || (s.size() > 1 && s[0] == '0')) return false;
     std::size_t value = 0;
     for (char c : s) {
         if (c < '0' || c > '9') return false;

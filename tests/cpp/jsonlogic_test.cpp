@@ -166,6 +166,21 @@ TEST(JsonLogicSemantics, MissingAnswerNeverEqualsAWord) {
     EXPECT_EQ(run(R"({"!=": [{"var": "answers.onset"}, "sudden"]})", json::object()).value, json(true));
 }
 
+// Two answers a differential run against json-logic-js and json-logic-engine found wrong (both agree with JavaScript).
+TEST(JsonLogicSemantics, APathSegmentWithALeadingZeroIsNotAnArrayIndex) {
+    const json data = json::parse(R"({"arr": [10, 20, 30]})");
+    EXPECT_EQ(run(R"({"var": "arr.01"})", data).value, json(nullptr));
+    EXPECT_EQ(run(R"({"missing": ["arr.01"]})", data).value, json::parse(R"(["arr.01"])"));
+    EXPECT_EQ(run(R"({"var": "arr.1"})", data).value, json(20));
+    EXPECT_EQ(run(R"({"var": "arr.0"})", data).value, json(10));
+}
+
+TEST(JsonLogicSemantics, InWithANullNeedleSearchesAStringForNull) {
+    EXPECT_EQ(run(R"({"in": [null, "x"]})").value, json(false));
+    EXPECT_EQ(run(R"({"in": [null, "is null here"]})").value, json(true));
+    EXPECT_EQ(run(R"({"in": [null, [1, null]]})").value, json(true));
+}
+
 TEST(JsonLogicSemantics, ScopesAreRestoredAfterErrorsInsideIterators) {
     const json data = json::parse(R"({"xs": [1, 2], "fallback": "outer"})");
     const Outcome outcome =
