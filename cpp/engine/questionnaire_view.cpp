@@ -35,7 +35,10 @@ void write_question(JsonWriter& out, const Question& q, const Texts& texts) {
     out.key("screen").string(q.screen).key("section").string(q.section);
     out.key("text").string(texts.get("question." + q.id + ".text")).key("type").string(to_string(q.type));
     if (has_range && q.unit) out.key("unit").string(texts.get("question." + q.id + ".unit"));
-    out.key("unsure").boolean(q.offers_unsure).end_object();
+    out.key("unsure").boolean(q.offers_unsure);
+    // The condition as written, so that other renderers (the FHIR Questionnaire's enableWhen) ask what next() asks.
+    if (q.visible.present) out.key("visible").value(q.visible_json);
+    out.end_object();
 }
 
 }  // namespace

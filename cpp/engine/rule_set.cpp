@@ -229,7 +229,8 @@ private:
         }
         ParsedJson parsed = parse_json_limited(found->second, ParseLimits{0, kMaxRuleFileDepth});
         if (parsed.error) {
-            problems_.push_back(RuleProblem{path, parsed.error->code + ": " + parsed.error->message});
+            const InputError& error = *parsed.error;  // its path: the culprit inside the file, if known
+            problems_.push_back(RuleProblem{path + error.path, error.code + ": " + error.message});
             return nullptr;
         }
         if (!parsed.value.is_object()) {
@@ -516,6 +517,7 @@ private:
             }
         }
         q.visible = r.condition(item, pointer, "visible", false);
+        if (q.visible.present) q.visible_json = item.at("visible");
         q.mode = mode_filter(r, item, pointer);
         if (q.id.empty()) return std::nullopt;
         return q;

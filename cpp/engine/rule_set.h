@@ -68,6 +68,7 @@ struct Question {
     double max = 0;
     bool unit = false;
     Condition visible;
+    json visible_json;  // the `visible` condition as written (null when absent), for the questionnaire view
     ModeFilter mode;
     bool offers_unsure = false;
     // RuleSet::condition_keys' number for this question's answer, npos when no condition reads it.

@@ -2,7 +2,8 @@
 // build folder is new (or the JsonLogic suites folder given in the environment changed), then lets Ninja rebuild
 // what changed, so a second build with no change takes seconds. The wasm-release build copies the engine to
 // web/dist/; its JavaScript glue is then minified there (once per copy), and the widget is bundled into
-// web/dist/root-check.js and root-check-later.js (web/tools/bundle.mjs) and minified (web/tools/minify.mjs).
+// web/dist/root-check.js and root-check-later.js (web/tools/bundle.mjs) and minified (web/tools/minify.mjs), and
+// the FHIR Questionnaires are written to web/dist/fhir/ (web/tools/fhir-files.mjs).
 //
 //   npm run build                     wasm-release and native-debug
 //   node web/tools/build.mjs PRESET…  the presets named
@@ -64,6 +65,7 @@ export function build(presets = defaultPresets) {
             } catch (error) {
                 throw new BuildError(`bundling the widget: ${error.message}`);
             }
+            run(process.execPath, [join(repo, 'web', 'tools', 'fhir-files.mjs')]);
         }
         console.log(`build ${preset}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }

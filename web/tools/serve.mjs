@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 export const webRoot = fileURLToPath(new URL('../', import.meta.url));
 export const rulesRoot = fileURLToPath(new URL('../../rules/', import.meta.url));
+// LHC-Forms, the FHIR renderer of web/examples/fhir-portal.html (a devDependency: not part of what RootCheck ships).
+export const lformsRoot = fileURLToPath(new URL('../../node_modules/lforms/dist/lforms/', import.meta.url));
 
 export const STRICT_CSP = [
     "default-src 'self'",
@@ -26,6 +28,12 @@ export const STRICT_CSP = [
     "base-uri 'none'",
     "frame-ancestors 'self'",
 ].join('; ');
+
+// Pages that show another product beside the widget get that product's needs, and no more: LHC-Forms (Angular) sets
+// inline styles. The widget itself runs under STRICT_CSP everywhere else.
+export const PAGE_CSP = {
+    '/examples/fhir-portal.html': STRICT_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+};
 
 const MIME_TYPES = {
     '.html': 'text/html; charset=utf-8',
@@ -59,12 +67,13 @@ function send(response, status, headers, body, headOnly) {
 
 /**
  * Starts serving. Options: port (default 8080; 0 picks a free one), host (default 127.0.0.1), csp (default
- * STRICT_CSP; the header is always sent), mounts ({"/url-prefix/": folder}, default web/ at "/" and rules/ at
- * "/rules/"). Resolves to {url, port, close()}.
+ * STRICT_CSP; the header is always sent), pageCsp ({"/url/path": policy} for single pages, default PAGE_CSP), mounts
+ * ({"/url-prefix/": folder}, default web/ at "/", rules/ at "/rules/" and LHC-Forms at "/lforms/"). Resolves to
+ * {url, port, close()}.
  */
 export async function startServer({
     port = 8080, host = '127.0.0.1', csp = STRICT_CSP,
-    mounts = { '/': webRoot, '/rules/': rulesRoot },
+    mounts = { '/': webRoot, '/rules/': rulesRoot, '/lforms/': lformsRoot }, pageCsp = PAGE_CSP,
 } = {}) {
     const orderedMounts = Object.entries(mounts).sort(([a], [b]) => b.length - a.length);
     const securityHeaders = {
@@ -103,7 +112,9 @@ export async function startServer({
             }
             const body = await readFile(file);
             const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-            send(response, 200, { ...securityHeaders, 'Content-Type': type }, body, headOnly);
+            const policy = pageCsp[urlPath] ?? csp;
+            send(response, 200, { ...securityHeaders, 'Content-Security-Policy': policy, 'Content-Type': type }, body,
+                headOnly);
         } catch (error) {
             const missing = error.code === 'ENOENT' || error.code === 'ENOTDIR' || error.code === 'EISDIR';
             send(response, missing ? 404 : 500, plain, missing ? 'not found\n' : 'server error\n', headOnly);

@@ -38,7 +38,7 @@ function loadLater() {
     if (!laterLoading) {
         laterLoading = Promise.all([
             import('./body-diagram.js'), import('./results-view.js'), import('./summary-text.js'), import('./share.js'),
-            import('./fhir.js'),
+            import('../fhir/response.js'),
         ]).then(([diagram, results, summary, share, fhir]) => {
             later = { diagram, results, summary, share, fhir };
             return later;
@@ -214,7 +214,7 @@ export class RootCheckElement extends HTMLElement {
         const result = this.result();
         if (!result || result.error || !later) return null;
         return later.fhir.toQuestionnaireResponse({
-            questionnaire: this.#questionnaire, answers: this.#countedAnswers(), result, info: this.#engine.info(),
+            questionnaire: this.#questionnaire, answers: this.#countedAnswers(), result, rules: this.#engine.info().rules,
             complete: this.#view === 'results',
         });
     }
