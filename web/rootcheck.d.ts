@@ -11,9 +11,10 @@ export type Mode = 'self' | 'clinician';
 export type LevelId = 'emergency' | 'urgent' | 'soon' | 'self_care' | (string & {});
 export type Side = 'left' | 'right' | 'both';
 
-/** Answer keys and values: CONTRACTS section 1; the rule set may add keys. Absent = not answered. */
+/** Answer keys and values: CONTRACTS section 1; the rule set may add keys. Absent or null = not answered; a key
+ *  whose value is undefined is refused (not_json), like every value JSON cannot hold (see DocumentInput). */
 export interface Answers {
-    [questionId: string]: string | number | string[] | undefined;
+    [questionId: string]: string | number | string[] | null;
 }
 
 /** The input of assess() and next(). */
@@ -25,13 +26,22 @@ export interface AnswersDocument {
     mode?: Mode;
 }
 
-/** An answers document as an object, as JSON text, or as the raw UTF-8 bytes of that text. */
+/**
+ * An answers document as an object, as JSON text, or as the raw UTF-8 bytes of that text. Text and bytes go to the
+ * engine as they are. An object must be JSON data throughout (null, booleans, strings, finite numbers, arrays, plain
+ * objects); anything else is refused with error code "not_json" and the JSON Pointer of the first culprit
+ * (web/rootcheck.js lists them: undefined, functions, Symbols, BigInts, NaN, +-Infinity, Date, Map, Set and other
+ * non-plain objects, cycles, getters that throw). Nested beyond the engine's limit, at any depth (100,000 levels
+ * too), it gets the engine's too_deep, as the same document written as text does.
+ */
 export type DocumentInput = AnswersDocument | string | Uint8Array | ArrayBuffer;
 
 export type ErrorCode =
     | 'malformed_json' | 'invalid_utf8' | 'too_large' | 'too_deep' | 'not_an_object' | 'unknown_key'
     | 'wrong_type' | 'out_of_range' | 'unknown_value' | 'unknown_region' | 'duplicate_value'
-    | 'unknown_locale' | 'unknown_mode' | 'invalid_rules' | 'no_rules' | 'internal_error' | (string & {});
+    | 'unknown_locale' | 'unknown_mode' | 'invalid_rules' | 'no_rules' | 'internal_error'
+    /** Given by the JavaScript API, never by the engine: a value JSON cannot hold (see DocumentInput). */
+    | 'not_json' | (string & {});
 
 export interface RuleProblem {
     /** "<file><JSON Pointer>", e.g. "triage.json/rules/3/when". */
@@ -146,6 +156,9 @@ export interface Question {
     unit?: string;
     /** Whether "unsure" is offered. */
     unsure?: boolean;
+    /** When the question is asked: its JsonLogic condition over the answers, as the rule set writes it (absent:
+     *  always). Renderers other than the widget use it, e.g. the FHIR Questionnaire's enableWhen. */
+    visible?: unknown;
 }
 
 export interface Region {
@@ -197,23 +210,37 @@ export type LogicResult = { result: JsonValue } | { error: { type: JsonValue } }
 export type RuleFiles = Record<string, string>;
 
 export interface Engine {
-    /** Assesses an answers document. Text and bytes go to the engine as they are (invalid UTF-8 -> invalid_utf8). */
+    /** Assesses an answers document. Text and bytes go to the engine as they are (invalid UTF-8 -> invalid_utf8); an
+     *  object that is not JSON data throughout gives not_json (see DocumentInput). */
     assess(doc: DocumentInput): AssessResult | EngineError;
     /** Which questions are visible and which comes next. */
     next(doc: DocumentInput): NextResult | EngineError;
-    /** The questionnaire in `locale` (default: the rule set's default locale) for `mode` (default "self"). */
+    /** The questionnaire in `locale` (default: the rule set's default locale) for `mode` (default "self"). A locale
+     *  or mode that is not a string gives wrong_type at "/locale" or "/mode". */
     questionnaire(locale?: string, mode?: Mode): Questionnaire | EngineError;
     info(): EngineInfo | EngineError;
-    /** Replaces the rule set; a refused set (every problem listed) leaves the previous one in place. */
+    /** Replaces the rule set; a refused set (every problem listed) leaves the previous one in place. A files object
+     *  that is not JSON data gives not_json (path "/<file path>..."; see DocumentInput). */
     loadRules(files: RuleFiles): EngineInfo | EngineError;
     /** Lint findings for the loaded set beyond load-time validation. */
     lint(): LintResult;
-    /** Evaluates one JsonLogic rule against data; both are JavaScript values (serialised with JSON.stringify,
-     *  undefined as null). */
-    logic(rule: unknown, data?: unknown): LogicResult;
+    /** Evaluates one JsonLogic rule against data (left out: null). Both must be JSON data (see DocumentInput): else
+     *  not_json under "/rule" or "/data"; nested over 64 levels, the engine's too_deep at "/rule" or "/data". */
+    logic(rule: unknown, data?: unknown): LogicResult | EngineError;
     /** The size of this engine's WebAssembly memory in bytes (it never shrinks): for leak checks. */
     memoryBytes(): number;
+    /** The FHIR R4 Questionnaire of the rule set in `locale` for `mode` (README, "FHIR for portals"). */
+    fhirQuestionnaire(locale?: string, mode?: Mode): FhirResource | EngineError;
+    /** The FHIR R4 QuestionnaireResponse of a document's counted answers, with its result as a contained
+     *  RiskAssessment. `authored`: a Date or FHIR dateTime (default: now). */
+    fhirResponse(doc: AnswersDocument, options?: { authored?: Date | string }): FhirResource | EngineError;
+    /** The answers document of a QuestionnaireResponse to one of this rule set's Questionnaires; errors point into
+     *  the response. */
+    fromFHIR(response: FhirResource): AnswersDocument | EngineError;
 }
+
+/** A FHIR R4 resource as a plain object (resourceType "Questionnaire", "QuestionnaireResponse", ...). */
+export type FhirResource = { resourceType: string; [key: string]: unknown };
 
 export interface CreateEngineOptions {
     /** The bytes of dist/rootcheck-engine.wasm (default: fetched beside the engine script in browsers, read from

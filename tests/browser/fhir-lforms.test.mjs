@@ -18,8 +18,7 @@ before(async () => {
   // The page's own engine, with the FHIR calls of the JS API, for the checks below.
   await tab.page.evaluate(async () => {
     const { createEngine } = await import('/rootcheck.js');
-    const { withFhir } = await import('/fhir/engine-fhir.js');
-    window.testEngine = withFhir(await createEngine());
+    window.testEngine = await createEngine();
   });
 });
 after(async () => { await harness?.close(); });

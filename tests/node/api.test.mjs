@@ -27,7 +27,8 @@ function keysSortedThroughout(value) {
 }
 
 test('createEngine gives an object with the contract methods', () => {
-    for (const method of ['assess', 'next', 'questionnaire', 'info', 'loadRules', 'lint', 'logic']) {
+    for (const method of ['assess', 'next', 'questionnaire', 'info', 'loadRules', 'lint', 'logic', 'fhirQuestionnaire',
+        'fhirResponse', 'fromFHIR']) {
         assert.equal(typeof engine[method], 'function', method);
     }
 });

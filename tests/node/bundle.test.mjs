@@ -25,7 +25,7 @@ test('the widget bundles into two modules: every module once, imports before imp
         assert.equal(new Set(all).size, all.length, 'each module once');
         assert.equal(modules.at(-1), 'root-check.js', 'the entry runs last');
         for (const [module, dependency] of [['widget/element.js', 'widget/engine-loader.js'],
-            ['widget/engine-loader.js', 'rootcheck.js'], ['rootcheck.js', 'dist/rootcheck-engine.js'],
+            ['widget/engine-loader.js', 'engine-core.js'], ['engine-core.js', 'dist/rootcheck-engine.js'],
             ['widget/element.js', 'widget/questionnaire-view.js'], ['widget/results-view.js', 'widget/summary-text.js']]) {
             assert.ok(all.indexOf(dependency) < all.indexOf(module), `${dependency} before ${module}`);
         }

@@ -1,7 +1,7 @@
 // The `rootcheck` CLI as a user runs it: a child process per call, checked on exit code and output.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, rmSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { repo, runCli, tempDir, copyOfRules, readJson } from './support.mjs';
 
@@ -54,6 +54,55 @@ test('assess with a missing file or no argument is a usage error (exit 2, messag
     assert.equal(runCli(['frobnicate']).status, 2);
 });
 
+// A rules folder whose manifest.json is a folder, and a vignette folder whose only file is a folder.
+function unreadableFolders(t) {
+    const dir = tempDir(t);
+    mkdirSync(join(dir, 'rules', 'manifest.json'), { recursive: true });
+    mkdirSync(join(dir, 'vignettes', 'cases.json'), { recursive: true });
+    return { dir, rules: join(dir, 'rules'), vignettes: join(dir, 'vignettes') };
+}
+
+test('a path that is a folder, a file, missing or unreadable where the other is wanted: one line naming it, exit 2',
+    (t) => {
+        const { dir, rules, vignettes } = unreadableFolders(t);
+        const manifest = join(rules, 'manifest.json');
+        const cases = [
+            [['assess', dir], `cannot read ${dir}: it is a folder, not a file`],
+            [['assess', join(dir, 'none.json')], `cannot read ${join(dir, 'none.json')}: no such file`],
+            [['assess', join(fullAnswersPath, 'x')], `cannot read ${join(fullAnswersPath, 'x')}: a part of the path ` +
+                'is not a folder'],
+            [['assess', '--rules', rules, fullAnswersPath], `cannot read ${manifest}: it is a folder, not a file`],
+            [['lint', rules], `cannot read ${manifest}: it is a folder, not a file`],
+            [['lint', fullAnswersPath], `${fullAnswersPath} is not a folder (give the rules folder)`],
+            [['vignettes', fullAnswersPath], `${fullAnswersPath} is not a folder (give the vignette folder)`],
+            [['vignettes', vignettes], `cannot read ${join(vignettes, 'cases.json')}: it is a folder, not a file`],
+            [['vignettes', '--rules', rules, join(repo, 'tests/vignettes')],
+                `cannot read ${manifest}: it is a folder, not a file`],
+        ];
+        for (const [args, message] of cases) {
+            const run = runCli(args);
+            assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+            assert.equal(run.stderr, `rootcheck ${args[0]}: ${message}\n`);
+            assert.equal(run.stdout, '');
+        }
+    });
+
+test('a file or folder without read permission is named: permission denied, exit 2',
+    { skip: process.getuid?.() === 0 && 'root reads every file' }, (t) => {
+        const file = join(tempDir(t), 'secret.json');
+        writeFileSync(file, '{}');
+        chmodSync(file, 0);
+        const run = runCli(['assess', file]);
+        assert.equal(run.status, 2);
+        assert.equal(run.stderr, `rootcheck assess: cannot read ${file}: permission denied\n`);
+
+        const folder = join(tempDir(t), 'vignettes');
+        mkdirSync(folder, { mode: 0 });
+        const listing = runCli(['vignettes', folder]);
+        assert.equal(listing.status, 2);
+        assert.equal(listing.stderr, `rootcheck vignettes: cannot read ${folder}: permission denied\n`);
+    });
+
 test('assess --rules DIR uses that rule set', (t) => {
     const rules = copyOfRules(t);
     const manifestPath = join(rules, 'manifest.json');
@@ -63,6 +112,49 @@ test('assess --rules DIR uses that rule set', (t) => {
     const run = runCli(['assess', '--rules', rules, fullAnswersPath]);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(JSON.parse(run.stdout).rules.version, '9.9.9-test');
+});
+
+test('fhir questionnaire prints the Questionnaire of a locale and mode; an unknown locale is the error, exit 2', () => {
+    const spanish = runCli(['fhir', 'questionnaire', '--locale', 'es', '--mode', 'clinician']);
+    assert.equal(spanish.status, 0, spanish.stderr);
+    const questionnaire = JSON.parse(spanish.stdout);
+    assert.equal(questionnaire.resourceType, 'Questionnaire');
+    assert.equal(questionnaire.language, 'es');
+    assert.match(questionnaire.url, /:clinician:es$/);
+    assert.ok(questionnaire.item.some((group) => group.linkId === 'examination'), 'the clinician\'s examination');
+    const unknown = runCli(['fhir', 'questionnaire', '--locale', 'xx']);
+    assert.equal(unknown.status, 2);
+    assert.equal(JSON.parse(unknown.stdout).error.code, 'unknown_locale');
+    assert.equal(runCli(['fhir', 'answers']).status, 2, 'an unknown subcommand is a usage error');
+});
+
+test('fhir response, then assess --fhir (file or standard input): the same result as the answers document', (t) => {
+    const dir = tempDir(t);
+    const documentPath = join(dir, 'answers.json');
+    const document = { ...readJson(fullAnswersPath), locale: 'es' };
+    writeFileSync(documentPath, JSON.stringify(document));
+    const response = runCli(['fhir', 'response', documentPath]);
+    assert.equal(response.status, 0, response.stderr);
+    assert.equal(JSON.parse(response.stdout).resourceType, 'QuestionnaireResponse');
+    const responsePath = join(dir, 'response.json');
+    writeFileSync(responsePath, response.stdout);
+    const direct = JSON.parse(runCli(['assess', documentPath]).stdout);
+    for (const args of [['assess', '--fhir', responsePath], ['assess', '--fhir', '-']]) {
+        const viaFhir = runCli(args, { input: response.stdout });
+        assert.equal(viaFhir.status, 0, viaFhir.stderr);
+        assert.deepEqual(JSON.parse(viaFhir.stdout), direct, args.join(' '));
+    }
+    // A response to another Questionnaire, and text that is not JSON: error documents, exit 2.
+    const other = runCli(['assess', '--fhir', '-'],
+        { input: JSON.stringify({ resourceType: 'QuestionnaireResponse', questionnaire: 'http://example.org/q|1' }) });
+    assert.equal(other.status, 2);
+    assert.deepEqual(JSON.parse(other.stdout).error.path, '/questionnaire');
+    const notJson = runCli(['assess', '--fhir', '-'], { input: 'nope' });
+    assert.equal(notJson.status, 2);
+    assert.equal(JSON.parse(notJson.stdout).error.code, 'malformed_json');
+    const badDocument = runCli(['fhir', 'response', '-'], { input: '{"answers": {"age": "old"}}' });
+    assert.equal(badDocument.status, 2);
+    assert.equal(JSON.parse(badDocument.stdout).error.path, '/answers/age');
 });
 
 test('logic answers one line per input line, errors included', () => {
@@ -85,6 +177,21 @@ test('logic answers one line per input line, errors included', () => {
     assert.deepEqual(lines[4], { result: 'big' });
     assert.equal(lines[5].error.type, 'Invalid Request');
     assert.equal(lines.length, 6, 'blank lines give no output');
+});
+
+test('logic answers lines nested 100,000 levels deep with the engine\'s too_deep and goes on', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const input = [`{"rule": ${deep}}`, `{"rule": {"var": "a"}, "data": {"a": ${deep}}}`, '{"rule": {"+": [1, 2]}}']
+        .join('\n') + '\n';
+    const run = runCli(['logic'], { input });
+    assert.equal(run.status, 0, run.stderr);
+    const [rule, data, next, ...rest] = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    assert.deepEqual(rule, { error: { code: 'too_deep', message: 'document nests more than 64 levels deep',
+        path: '/rule' } });
+    assert.deepEqual(data, { error: { code: 'too_deep', message: 'document nests more than 64 levels deep',
+        path: '/data' } });
+    assert.deepEqual(next, { result: 3 });
+    assert.deepEqual(rest, []);
 });
 
 test('lint on the real rules exits 0 with an OK line', () => {

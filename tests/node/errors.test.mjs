@@ -68,6 +68,17 @@ test('exactly 64 KiB is accepted, one byte more is too large', () => {
     assertError(engine.assess(padded(64 * 1024 + 1)), 'too_large', '');
 });
 
+// The memory of a WebAssembly instance never shrinks, so the API must not ask for room beyond the text's own size.
+test('a 10 MB text document is refused (too_large) growing the memory by less than 1.5 times its size', async () => {
+    const fresh = await newEngine();
+    fresh.assess('{}');
+    const before = fresh.memoryBytes();
+    const text = JSON.stringify({ answers: {}, locale: 'x'.repeat(10_000_000) });
+    assertError(fresh.assess(text), 'too_large', '');
+    const grown = fresh.memoryBytes() - before;
+    assert.ok(grown < 1.5 * text.length, `grew by ${grown} bytes for ${text.length}`);
+});
+
 test('the instance keeps working after 10,000 errors, and its memory does not grow', () => {
     const reference = JSON.stringify(engine.assess(fullAnswers));
     const bad = cases.map(([, input]) => (typeof input === 'string' ? input : JSON.stringify(input)));
@@ -112,4 +123,112 @@ test('loadRules with a bad set lists every problem and keeps the old set', async
 test('questionnaire refuses an unknown locale or mode', () => {
     assertError(engine.questionnaire('tlh', 'self'), 'unknown_locale', '/locale');
     assertError(engine.questionnaire('en', 'surgeon'), 'unknown_mode', '/mode');
+});
+
+// JavaScript values JSON cannot hold, given to the API as objects: refused as data (never thrown) with the JSON
+// Pointer of the culprit (contract: the header of web/engine-core.js). Values nested deeper than the API walks get
+// the engine's own answer for text nested too deep.
+
+// An array nested `depth` levels deep ([] is 1), built without recursion.
+function deepArray(depth) {
+    let value = [];
+    for (let level = 1; level < depth; level++) value = [value];
+    return value;
+}
+
+const answersWith = (answers) => ({ answers });
+const cyclicRegions = () => {
+    const regions = ['left_heel'];
+    regions.push(regions);
+    return regions;
+};
+const throwingGetter = { get age() { throw new Error('no age here'); } };
+
+const notJsonCases = [
+    ['undefined at the top', undefined, ''],
+    ['undefined as an answer', answersWith({ age: undefined }), '/answers/age'],
+    ['undefined in a list', answersWith({ pain_regions: ['left_heel', undefined] }), '/answers/pain_regions/1'],
+    ['a hole in a list', answersWith({ pain_regions: [, 'left_heel'] }), '/answers/pain_regions/0'],
+    ['a cycle', answersWith({ pain_regions: cyclicRegions() }), '/answers/pain_regions/1'],
+    ['a BigInt', answersWith({ age: 40n }), '/answers/age'],
+    ['a function', answersWith({ age: () => 40 }), '/answers/age'],
+    ['a Symbol', answersWith({ back_pain: Symbol('yes') }), '/answers/back_pain'],
+    ['NaN', answersWith({ age: NaN }), '/answers/age'],
+    ['Infinity', answersWith({ leg_pain_duration_weeks: Infinity }), '/answers/leg_pain_duration_weeks'],
+    ['-Infinity', answersWith({ leg_pain_duration_weeks: -Infinity }), '/answers/leg_pain_duration_weeks'],
+    ['a Date', answersWith({ onset: new Date(0) }), '/answers/onset'],
+    ['a Map', { answers: new Map([['age', 40]]) }, '/answers'],
+    ['a class instance', new (class Document { answers = {}; })(), ''],
+    ['a getter that throws', { answers: throwingGetter }, '/answers/age'],
+    ['a key with / and ~ (escaped in the path)', answersWith({ 'a/b~c': NaN }), '/answers/a~1b~0c'],
+];
+
+for (const [name, input, path] of notJsonCases) {
+    test(`assess and next refuse a value JSON cannot hold: ${name} -> not_json at "${path}"`, () => {
+        assertError(engine.assess(input), 'not_json', path);
+        assertError(engine.next(input), 'not_json', path);
+    });
+}
+
+test('a document nested 100,000 levels deep gets the engine\'s too_deep, as the same document as text does', () => {
+    const deep = answersWith({ leg_pain: deepArray(100_000) });
+    const asText = engine.assess(`{"answers": {"leg_pain": ${nested(40)}}}`);
+    assertError(asText, 'too_deep', '');
+    assert.deepEqual(engine.assess(deep), asText);
+    assert.deepEqual(engine.next(deep), engine.next(`{"answers": {"leg_pain": ${nested(40)}}}`));
+});
+
+test('logic refuses rule and data JSON cannot hold, under /rule and /data; too deep is the engine\'s too_deep', () => {
+    const cyclic = { a: 1 };
+    cyclic.self = cyclic;
+    assertError(engine.logic(undefined), 'not_json', '/rule');
+    assertError(engine.logic({ '+': [1n, 2] }), 'not_json', '/rule/+/0');
+    assertError(engine.logic({ '+': [1, NaN] }), 'not_json', '/rule/+/1');
+    assertError(engine.logic({ var: 'x' }, { x: cyclic }), 'not_json', '/data/x/self');
+    assertError(engine.logic({ var: 'f' }, { f: () => 1 }), 'not_json', '/data/f');
+    assertError(engine.logic({ var: 'when' }, { when: new Date(0) }), 'not_json', '/data/when');
+    assert.deepEqual(engine.logic(deepArray(100_000)), engine.logic(JSON.parse(nested(65))));
+    assertError(engine.logic(deepArray(100_000)), 'too_deep', '/rule');
+    assertError(engine.logic({ var: 'a' }, { a: deepArray(100_000) }), 'too_deep', '/data');
+    assert.deepEqual(engine.logic({ var: 'a' }), { result: null }, 'data left out is null');
+});
+
+test('loadRules refuses a files object JSON cannot hold and keeps its rule set', async () => {
+    const fresh = await newEngine();
+    const before = fresh.info();
+    const files = readRulesDir(join(repo, 'rules'));
+    assertError(fresh.loadRules({ ...files, 'manifest.json': 1n }), 'not_json', '/manifest.json');
+    assertError(fresh.loadRules(undefined), 'not_json', '');
+    const deepRefusal = fresh.loadRules({ ...files, 'manifest.json': deepArray(100_000) });
+    assert.equal(deepRefusal.error.code, 'invalid_rules');
+    assert.deepEqual(deepRefusal, fresh.loadRules({ ...files, 'manifest.json': JSON.parse(nested(70)) }));
+    assert.deepEqual(fresh.info(), before);
+});
+
+test('questionnaire refuses a locale or mode that is not a string -> wrong_type', () => {
+    assertError(engine.questionnaire(Symbol('en')), 'wrong_type', '/locale');
+    assertError(engine.questionnaire(5), 'wrong_type', '/locale');
+    assertError(engine.questionnaire('en', { mode: 'self' }), 'wrong_type', '/mode');
+    assert.equal(engine.questionnaire().locale, engine.info().default_locale);
+    assert.equal(engine.questionnaire().mode, 'self');
+});
+
+test('JSON data of every plain kind is still taken: null prototypes, -0, and a polluted Object.prototype', (t) => {
+    const reference = engine.assess(JSON.stringify(fullAnswers));
+    const bare = Object.assign(Object.create(null), fullAnswers);
+    bare.answers = Object.assign(Object.create(null), fullAnswers.answers);
+    assert.deepEqual(engine.assess(bare), reference);
+    assert.deepEqual(engine.logic({ '+': [-0, 1] }), { result: 1 });
+    // An enumerable key inherited from Object.prototype is none of a document's own keys (JSON.stringify skips it).
+    Object.defineProperty(Object.prototype, 'inheritedByEveryObject', { value: () => 0, enumerable: true,
+        configurable: true });
+    t.after(() => delete Object.prototype.inheritedByEveryObject);
+    assert.deepEqual(engine.assess(fullAnswers), reference);
+});
+
+test('after every kind of refused value the instance answers as before', () => {
+    const reference = JSON.stringify(engine.assess(fullAnswers));
+    for (const [, input] of notJsonCases) engine.assess(input);
+    engine.assess(answersWith({ leg_pain: deepArray(100_000) }));
+    assert.equal(JSON.stringify(engine.assess(fullAnswers)), reference);
 });

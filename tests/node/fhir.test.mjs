@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { repo, newEngine } from './support.mjs';
-import { withFhir } from '../../web/fhir/engine-fhir.js';
 import { readVignettes, answersDocument } from '../../web/cli/vignette-files.mjs';
 
 const require = createRequire(import.meta.url);
@@ -16,7 +15,7 @@ const fhirpath = require('fhirpath');
 const r4 = require('fhirpath/fhir-context/r4');
 
 const validator = new FhirValidator();
-const engine = withFhir(await newEngine());
+const engine = await newEngine();
 const { locales } = engine.info();
 const modes = ['self', 'clinician'];
 const vignettes = readVignettes(join(repo, 'tests/vignettes')).map((entry) => entry.vignette);

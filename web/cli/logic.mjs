@@ -1,11 +1,12 @@
 // `rootcheck logic`: evaluates JsonLogic rules given as JSON Lines on stdin, {"rule": ..., "data": ...} per line
-// ("data" optional, null when absent), and writes one line per input line: {"result": ...} or {"error": {"type"}}.
-// Lines are handled as they arrive, so inputs of any length stream through. A line that is not JSON gives
-// {"error": {"type": "Invalid JSON"}}, one that is JSON but not an object with "rule" {"error": {"type":
-// "Invalid Request"}}, and the stream goes on; blank lines are skipped. Always exits 0: errors
+// ("data" optional, null when absent), and writes one line per input line: {"result": ...} or {"error": {"type"}},
+// or the engine's {"error": {"code", "message", "path"}} for a rule or data it cannot take (nested over 64 levels:
+// too_deep at "/rule" or "/data"). Lines are handled as they arrive, so inputs of any length stream through. A line
+// that is not JSON gives {"error": {"type": "Invalid JSON"}}, one that is JSON but not an object with "rule"
+// {"error": {"type": "Invalid Request"}}, and the stream goes on; blank lines are skipped. Always exits 0: errors
 // are data.
-import { createInterface } from 'node:readline';
 import { openEngine } from './open-engine.mjs';
+import { inputLines } from './read-input.mjs';
 import { CliError } from './cli-error.mjs';
 
 export const usage = 'rootcheck logic';
@@ -19,7 +20,8 @@ function evaluateLine(engine, line, lineNumber) {
         return { error: { type: 'Invalid JSON', message: `line ${lineNumber}: ${error.message}` } };
     }
     if (request === null || typeof request !== 'object' || Array.isArray(request) || !('rule' in request)) {
-        return { error: { type: 'Invalid Request', message: `line ${lineNumber}: expected an object {"rule", "data"}` } };
+        const message = `line ${lineNumber}: expected an object {"rule", "data"}`;
+        return { error: { type: 'Invalid Request', message } };
     }
     return engine.logic(request.rule, request.data ?? null);
 }
@@ -27,9 +29,8 @@ function evaluateLine(engine, line, lineNumber) {
 export async function main(args, { stdin, stdout }) {
     if (args.length !== 0) throw new CliError(`usage: ${usage}`);
     const engine = await openEngine();
-    const lines = createInterface({ input: stdin, crlfDelay: Infinity });
     let lineNumber = 0;
-    for await (const line of lines) {
+    for await (const line of inputLines(stdin)) {
         lineNumber += 1;
         if (line.trim() === '') continue;
         const output = JSON.stringify(evaluateLine(engine, line, lineNumber)) + '\n';

@@ -6,6 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../rootcheck.js';
 import { readRulesDir, RulesDirError } from './read-rules-dir.mjs';
+import { readFailure } from './read-input.mjs';
 import { CliError } from './cli-error.mjs';
 
 const wasmPath = fileURLToPath(new URL('../dist/rootcheck-engine.wasm', import.meta.url));
@@ -17,7 +18,11 @@ let wasmBinary;
 function wasmBytes() {
     if (wasmBinary === undefined) {
         if (!existsSync(wasmPath)) throw new CliError(`${wasmPath} is missing: run \`npm run build\` first`);
-        wasmBinary = readFileSync(wasmPath);
+        try {
+            wasmBinary = readFileSync(wasmPath);
+        } catch (error) {
+            throw new CliError(`cannot read ${wasmPath}: ${readFailure(error)}`);
+        }
     }
     return wasmBinary;
 }

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // rootcheck: the command line face of the RootCheck engine (the same WebAssembly the widget runs).
-// This file only dispatches; each command lives in its own module in this folder, exporting `usage` and
-// `usage`, `summary` and `main(args, {stdin, stdout, stderr})`, which resolves to the exit code.
+// This file only dispatches; each command lives in its own module in this folder, exporting `usage`, `summary` and
+// `main(args, {stdin, stdout, stderr})`, which resolves to the exit code. A command reads its input through
+// read-input.mjs (a FILE or - for standard input, or standard input line by line) and reports what stops it with a
+// CliError (cli-error.mjs).
 import * as assess from './assess.mjs';
+import * as fhir from './fhir.mjs';
 import * as logic from './logic.mjs';
 import * as lint from './lint.mjs';
 import * as vignettes from './vignettes.mjs';
 import { CliError } from './cli-error.mjs';
 
-const commands = { assess, logic, lint, vignettes };
+const commands = { assess, fhir, logic, lint, vignettes };
 
 const help = 'usage:\n' +
     Object.values(commands).map((command) => `  ${command.usage}\n      ${command.summary}\n`).join('') +
@@ -39,5 +42,11 @@ async function run([name, ...args]) {
         throw error;
     }
 }
+
+// A reader that stops early (`rootcheck fhir questionnaire | head`) closes the pipe: that ends the output, not in error.
+process.stdout.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+});
 
 process.exitCode = await run(process.argv.slice(2));

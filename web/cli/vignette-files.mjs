@@ -1,8 +1,10 @@
-// Reads and checks the vignette files of a folder (format: tests/vignettes/README.md, every *.json file in the folder, in
-// name order). A malformed file stops the run with an error naming the file and the vignette, because a vignette
-// whose expectation is silently ignored would pass without testing anything.
+// Reads and checks the vignette files of a folder (format: tests/vignettes/README.md, every *.json file in the folder,
+// in name order). A malformed file stops the run with an error naming the file and the vignette, because a vignette
+// whose expectation is silently ignored would pass without testing anything. So does a folder or file that cannot be
+// read.
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFailure } from './read-input.mjs';
 import { CliError } from './cli-error.mjs';
 
 // Besides the vignettes, a file may say what it groups in "about" (or "description").
@@ -42,7 +44,8 @@ function checkVignette(vignette, where) {
     if (!isObject(vignette.expect)) throw new CliError(`${named}: missing "expect" object`);
     for (const [key, value] of Object.entries(vignette.expect)) {
         if (!(key in expectKeys)) {
-            throw new CliError(`${named}: unknown expect key "${key}" (allowed: ${Object.keys(expectKeys).join(', ')})`);
+            const allowed = Object.keys(expectKeys).join(', ');
+            throw new CliError(`${named}: unknown expect key "${key}" (allowed: ${allowed})`);
         }
         const [valid, wanted] = expectKeys[key];
         if (!valid(value)) throw new CliError(`${named}: expect.${key} must be ${wanted}`);
@@ -54,16 +57,29 @@ function checkVignette(vignette, where) {
 
 // [{file, vignette}] for every vignette of every *.json file in `dir`; ids must be unique across the folder.
 export function readVignettes(dir) {
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`vignette folder not found: ${dir}`);
-    const names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+    if (!existsSync(dir)) throw new CliError(`vignette folder not found: ${dir}`);
+    if (!statSync(dir).isDirectory()) throw new CliError(`${dir} is not a folder (give the vignette folder)`);
+    let entries;
+    try {
+        entries = readdirSync(dir);
+    } catch (error) {
+        throw new CliError(`cannot read ${dir}: ${readFailure(error)}`);
+    }
+    const names = entries.filter((name) => name.endsWith('.json')).sort();
     if (names.length === 0) throw new CliError(`no *.json vignette files in ${dir}`);
     const seen = new Map();
     const vignettes = [];
     for (const name of names) {
         const file = join(dir, name);
+        let text;
+        try {
+            text = readFileSync(file, 'utf8');
+        } catch (error) {
+            throw new CliError(`cannot read ${file}: ${readFailure(error)}`);
+        }
         let content;
         try {
-            content = JSON.parse(readFileSync(file, 'utf8'));
+            content = JSON.parse(text);
         } catch (error) {
             throw new CliError(`${file}: not valid JSON: ${error.message}`);
         }

@@ -31,7 +31,8 @@ function runAll(engine, vignettes, levelOrder) {
         const result = engine.assess(answersDocument(vignette));
         const outcome = compareWithExpectations(vignette.expect, result, levelOrder);
         const { level, level_min: min, level_max: max } = vignette.expect;
-        return { file, id: vignette.id, expected: level, band: min === max ? min : `${min}..${max}`, result, ...outcome };
+        const band = min === max ? min : `${min}..${max}`;
+        return { file, id: vignette.id, expected: level, band, result, ...outcome };
     });
 }
 
@@ -68,7 +69,8 @@ function calibration(runs, levelOrder) {
         under_triage: runs.filter((run) => run.underTriage).length,
         over_triage: share(runs.filter((run) => run.overTriage).length, runs.length),
         ideal_level: share(runs.filter((run) => run.ideal).length, runs.length),
-        self_care_given_self_care: share(selfCare.filter((run) => run.actual === selfCareLevel).length, selfCare.length),
+        self_care_given_self_care:
+            share(selfCare.filter((run) => run.actual === selfCareLevel).length, selfCare.length),
     };
 }
 
@@ -137,7 +139,8 @@ function printReport(stdout, report) {
     if (report.knockout) {
         stdout.write('\nknockout (each red-flag rule removed in turn)\n');
         stdout.write(formatTable(['rule', 'vignettes failing without it', 'of which under-triage'],
-            report.knockout.map((row) => [row.rule, row.failing, row.failing === 0 ? 'NOT TESTED' : row.under_triage])));
+            report.knockout.map((row) =>
+                [row.rule, row.failing, row.failing === 0 ? 'NOT TESTED' : row.under_triage])));
     }
     stdout.write(`${report.passed} passed, ${report.failed} failed\n`);
 }

@@ -2,14 +2,13 @@
 // page loads), and the two ways answers come back: the form's QuestionnaireResponse assessed by RootCheck, and the
 // widget's QuestionnaireResponse merged into the form.
 import { createEngine } from '../rootcheck.js';
-import { withFhir } from '../fhir/engine-fhir.js';
 
 const form = document.getElementById('form');
 const status = document.getElementById('form-result');
 const responseView = document.getElementById('response');
 const widget = document.querySelector('root-check');
 
-const engine = withFhir(await createEngine());
+const engine = await createEngine();
 const questionnaire = await (await fetch(new URL('../dist/fhir/questionnaire-self-en.json', import.meta.url))).json();
 
 await LForms.Util.addFormToPage(questionnaire, form, { fhirVersion: 'R4' });

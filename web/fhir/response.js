@@ -24,7 +24,8 @@
 //   Codings carry system and code, and the display of the same locale's Questionnaire.
 //   With a result: contained[0] is a RiskAssessment (id "rootcheck-result", basis: the response itself) that holds
 //   what RootCheck derived, so the response keeps only what the person said and any renderer can load it:
-//     status "final" (or "preliminary" while in progress), subject {display}, occurrenceDateTime = authored,
+//     status "final" (or "preliminary" while in progress), subject {type: "Patient"} (RootCheck knows no one: a
+//     portal puts its patient's reference there), occurrenceDateTime = authored,
 //     method: the rule set (urn:rootcheck:rules, code = name, version as the Questionnaire's);
 //     prediction[]: the triage level (urn:rootcheck:triage-level, rationale: the reasons' texts), the pain type
 //       (urn:rootcheck:pain-type), the top nerve root with its side (urn:rootcheck:root, urn:rootcheck:side), the
@@ -125,7 +126,7 @@ function riskAssessment(result, questionnaire, rules, authored, final) {
     id: RESULT_ID,
     extension: [{ url: SYSTEMS.escalate, valueBoolean: result.escalate === true }],
     status: final ? 'final' : 'preliminary',
-    subject: { display: questionnaire.ui?.summary_title ?? 'The person who answered' },
+    subject: { type: 'Patient' },
     occurrenceDateTime: authored,
     method: { coding: [{ system: SYSTEMS.rules, version: questionnaireVersion(rules), code: rules.name }] },
     basis: [{ reference: '#' }],

@@ -5,14 +5,13 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../rootcheck.js';
-import { withFhir } from '../fhir/engine-fhir.js';
 
 export const fhirDir = fileURLToPath(new URL('../dist/fhir/', import.meta.url));
 export const MODES = ['self', 'clinician'];
 export const questionnaireFile = (mode, locale) => `questionnaire-${mode}-${locale}.json`;
 
 export async function writeFhirFiles() {
-    const engine = withFhir(await createEngine());
+    const engine = await createEngine();
     mkdirSync(fhirDir, { recursive: true });
     // A locale dropped from the rule set must not leave its old file behind.
     for (const name of readdirSync(fhirDir)) rmSync(join(fhirDir, name));
