@@ -51,9 +51,15 @@ test('LHC-Forms renders each Questionnaire (en, es; self, clinician) with no err
 });
 
 // Every vignette's response (in its own mode, in `locale`) merged into LHC-Forms and exported again: what RootCheck
-// reads back from the export, and the assessment of it, against the original answers.
-async function roundTrip(locale) {
-  const documents = vignettes.map((v) => ({ id: v.id, document: { ...answersDocument(v), locale } }));
+// reads back from the export, and the assessment of it, against the original answers. `part` cuts each vignette's
+// answers to a share of them, in the order they were written, as a person who stopped half way would leave them.
+async function roundTrip(locale, part = 1) {
+  const cut = (answers) => Object.fromEntries(Object.entries(answers)
+    .slice(0, Math.ceil(Object.keys(answers).length * part)));
+  const documents = vignettes.map((v) => {
+    const document = answersDocument(v);
+    return { id: v.id, document: { ...document, answers: cut(document.answers), locale } };
+  });
   return tab.page.evaluate(async (documents) => {
     const engine = window.testEngine;
     const forms = {};
@@ -79,9 +85,11 @@ async function roundTrip(locale) {
   }, documents);
 }
 
-for (const locale of ['en', 'es']) {
-  test(`every vignette's response (${locale}) goes through LHC-Forms: every answer, the same result`, async () => {
-    const results = await roundTrip(locale);
+// English with every answer; Spanish with the first half of each vignette's answers (both ways take about a minute).
+for (const [locale, part] of [['en', 1], ['es', 0.5]]) {
+  test(`every vignette's response (${locale}, ${part * 100}% of the answers) goes through LHC-Forms: every answer, ` +
+    'the same result', async () => {
+    const results = await roundTrip(locale, part);
     assert.equal(results.length, vignettes.length);
     let answers = 0;
     for (const { id, sent, back, before, after } of results) {
@@ -89,7 +97,7 @@ for (const locale of ['en', 'es']) {
       assert.deepEqual(after, before, `${id}: level, pain type, root and side`);
       answers += Object.keys(sent).length;
     }
-    assert.ok(answers > 5000, `${answers} answers compared`);
+    assert.ok(answers > 5000 * part, `${answers} answers compared`);
   });
 }
 
