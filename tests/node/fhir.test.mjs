@@ -134,7 +134,9 @@ test('a response from another renderer reads the same: any order, other groups o
   const flatReversed = { resourceType: 'QuestionnaireResponse', questionnaire: response.questionnaire,
     status: 'completed', item: stripped.reverse() };
   const regrouped = { ...flatReversed, item: [{ linkId: 'pain', item: stripped.slice(0, 5) },
-    { linkId: 'red_flags_ces', item: [] }, ...stripped.slice(5)] };
+    { linkId: 'red_flags_ces', item: [] },
+    { linkId: 'page-2', item: [{ linkId: 'part-a', item: stripped.slice(5, 9) }] },
+    ...stripped.slice(9)] };
   const expected = engine.fromFHIR(response);
   assert.deepEqual(engine.fromFHIR(flatReversed), expected);
   assert.deepEqual(engine.fromFHIR(regrouped), expected);

@@ -12,8 +12,8 @@
 //    | { error: { code, message, path } }, path a JSON Pointer into the resource.
 //
 // What is read: `questionnaire` ("<url>|<version>", identity.js) gives the locale and mode; every item with an answer,
-// at any depth (in the groups the renderer chose, under another answer, or flat) and in any order, is a question
-// by its linkId. Codes are read by `code` (and `system` when present); `display`, `text`, `language`, the contained
+// at any depth (in the Questionnaire's groups, in groups of the renderer's own with linkIds of its own, under another
+// answer, or flat) and in any order, is a question by its linkId. Codes are read by `code` (and `system` when present); `display`, `text`, `language`, the contained
 // result and empty groups are ignored, so a renderer's own wording and layout change nothing. The code "none" is
 // "none of these" ([]). Items without an answer count as not answered.
 // Errors: not_an_object, wrong_type (resourceType, a value of the wrong kind), unknown_questionnaire (another
@@ -153,7 +153,8 @@ export function fromQuestionnaireResponse(resource, { rules, locales, questionna
           answerList.forEach((answer, a) => {
             if (isObject(answer) && answer.item !== undefined) visit(answer.item, `${where}/answer/${a}/item`);
           });
-        } else if (!otherIds.has(item.linkId)) {
+        } else if (!otherIds.has(item.linkId) && (item.answer !== undefined || item.item === undefined)) {
+          // An unknown linkId is taken only as a renderer's own group: no answer, items inside.
           throw new ReadError('unknown_key', `'${item.linkId}' is not a question of this Questionnaire`,
             `${where}/linkId`);
         } else if (item.answer !== undefined) {
