@@ -13,9 +13,10 @@
 //
 // What is read: `questionnaire` ("<url>|<version>", identity.js) gives the locale and mode; every item with an answer,
 // at any depth (in the Questionnaire's groups, in groups of the renderer's own with linkIds of its own, under another
-// answer, or flat) and in any order, is a question by its linkId. Codes are read by `code` (and `system` when present); `display`, `text`, `language`, the contained
-// result and empty groups are ignored, so a renderer's own wording and layout change nothing. The code "none" is
-// "none of these" ([]). Items without an answer count as not answered.
+// answer, or flat) and in any order, is a question by its linkId. Codes are read by `code` (and `system` when
+// present); `display`, `text`, `language`, the contained result and empty groups are ignored, so a renderer's own
+// wording and layout change nothing. The code "none" is "none of these" ([]). Items without an answer count as not
+// answered.
 // Errors: not_an_object, wrong_type (resourceType, a value of the wrong kind), unknown_questionnaire (another
 // Questionnaire, another rule set or version: path /questionnaire), unknown_key (a linkId that is no question),
 // duplicate_value (a question answered twice, or a code twice), unknown_value (a code outside the answer options, or
