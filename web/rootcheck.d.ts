@@ -1,5 +1,5 @@
-// Type declarations for web/rootcheck.js, RootCheck's JavaScript API (CONTRACTS section 3). The shapes follow the
-// engine's documents (CONTRACTS sections 1 and 2, cpp/engine/engine.h, rules/README.md). Every object comes back
+// Type declarations for web/rootcheck.js, RootCheck's JavaScript API (contract: the header of engine-core.js). The
+// shapes follow the engine's documents (rules/schema/, cpp/engine/engine.h, rules/README.md). Every object comes back
 // with its keys sorted and is a plain object.
 
 /** Where a fact, evidence item, triage rule or advice comes from: a source id, a key of rules/sources.json and of
@@ -11,8 +11,9 @@ export type Mode = 'self' | 'clinician';
 export type LevelId = 'emergency' | 'urgent' | 'soon' | 'self_care' | (string & {});
 export type Side = 'left' | 'right' | 'both';
 
-/** Answer keys and values: CONTRACTS section 1; the rule set may add keys. Absent or null = not answered; a key
- *  whose value is undefined is refused (not_json), like every value JSON cannot hold (see DocumentInput). */
+/** Answer keys and values: rules/schema/answers.schema.json; the rule set may add keys. Absent or null = not
+ *  answered; a key whose value is undefined is refused (not_json), like every value JSON cannot hold (see
+ *  DocumentInput). */
 export interface Answers {
     [questionId: string]: string | number | string[] | null;
 }
@@ -30,9 +31,9 @@ export interface AnswersDocument {
  * An answers document as an object, as JSON text, or as the raw UTF-8 bytes of that text. Text and bytes go to the
  * engine as they are. An object must be JSON data throughout (null, booleans, strings, finite numbers, arrays, plain
  * objects); anything else is refused with error code "not_json" and the JSON Pointer of the first culprit
- * (web/rootcheck.js lists them: undefined, functions, Symbols, BigInts, NaN, +-Infinity, Date, Map, Set and other
- * non-plain objects, cycles, getters that throw). Nested beyond the engine's limit, at any depth (100,000 levels
- * too), it gets the engine's too_deep, as the same document written as text does.
+ * (the header of web/engine-core.js lists them: undefined, functions, Symbols, BigInts, NaN, +-Infinity, Date,
+ * Map, Set and other non-plain objects, cycles, getters that throw). Nested beyond the engine's limit, at any depth
+ * (100,000 levels too), it gets the engine's too_deep, as the same document written as text does.
  */
 export type DocumentInput = AnswersDocument | string | Uint8Array | ArrayBuffer;
 
@@ -99,7 +100,7 @@ export interface RulesInfo {
     sha256: string;
 }
 
-/** The result of assess(): CONTRACTS section 2. */
+/** The result of assess(): rules/schema/result.schema.json. */
 export interface AssessResult {
     triage: { level: LevelId; title: string; text: string; reasons: Finding[] };
     escalate: boolean;

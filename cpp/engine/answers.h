@@ -1,4 +1,5 @@
-// The answers document (CONTRACTS.md section 1): parsed within limits and checked against the loaded questionnaire.
+// The answers document (rules/schema/answers.schema.json): parsed within limits and checked against the loaded
+// questionnaire.
 // Every answer key must be a question id and every value must fit its question; the first problem is reported with
 // the JSON Pointer of the culprit (e.g. /answers/pain_regions/2). A null answer means "not answered".
 #pragma once

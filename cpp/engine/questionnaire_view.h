@@ -1,5 +1,6 @@
 // questionnaire(locale, mode): everything a front end needs to draw the questions of one mode in one locale
-// (CONTRACTS.md section 2). Visibility conditions stay in the engine; next() says what is visible now.
+// (its shape: Questionnaire in web/rootcheck.d.ts). next() says what is visible now; each question's `visible`
+// condition is there too, as written, for renderers of other formats (the FHIR Questionnaire's enableWhen).
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-// The JavaScript API (web/rootcheck.js, CONTRACTS section 3) over the built WebAssembly: shapes of every call,
+// The JavaScript API (web/rootcheck.js, contract in web/rootcheck.d.ts) over the built WebAssembly: shapes of every call,
 // plain objects out, the three input forms, determinism.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -103,7 +103,7 @@ test('every key of the full answers document is a question of the clinician ques
     assert.deepEqual(missing, [], 'tests/bench/full-answers.json should answer every question');
 });
 
-test('assess returns the result document (CONTRACTS section 2)', () => {
+test('assess returns the result document (rules/schema/result.schema.json)', () => {
     const result = engine.assess(fullAnswers);
     assert.ok(plainThroughout(result));
     assert.equal(result.error, undefined, JSON.stringify(result.error));

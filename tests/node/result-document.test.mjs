@@ -1,6 +1,6 @@
 // The result document over the real rule set, for every vignette's answers and the full answers document: it
 // validates against rules/schema/result.schema.json, and its cited items name sources by id with one `sources` map
-// (CONTRACTS section 2) holding exactly the ids cited, each with its text from rules/sources.json.
+// (the schema's `sources`) holding exactly the ids cited, each with its text from rules/sources.json.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';

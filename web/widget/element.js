@@ -71,6 +71,43 @@ const newHistoryKey = () => `check-${Math.random().toString(36).slice(2)}`;
 export class RootCheckElement extends HTMLElement {
     static get observedAttributes() { return ['lang', 'mode', 'emergency-number', 'rules']; }
 
+    // Registers the class as `tag` in `registry` and returns the constructor defined under that name (the one already
+    // there, if any: defining twice is harmless), or an error document when the registry refuses (a tag that is no
+    // valid custom element name). A registry takes a class once, so another name gets a subclass of its own.
+    static define(tag = 'root-check', registry = customElements) {
+        const existing = registry.get(tag);
+        if (existing) return existing;
+        const defined = registry.getName?.(this) ? class extends this {} : this;
+        try {
+            registry.define(tag, defined);
+        } catch (error) {
+            return { error: { code: 'not_defined', message: `${tag}: ${error.message}`, path: '' } };
+        }
+        return defined;
+    }
+
+    // Properties that reflect the attributes, as built-in elements' do (lang is HTMLElement's own): reading gives the
+    // attribute's value as the widget reads it, setting sets the attribute.
+    /** @attr mode "self" (default) or "clinician": the examination, clinical wording, evidence and scores. */
+    get mode() { return this.#mode(); }
+    set mode(value) { this.setAttribute('mode', value); }
+
+    /** @attr emergency-number The number the alert, the banner and the results offer to call ("" when not set). */
+    get emergencyNumber() { return this.getAttribute('emergency-number') ?? ''; }
+    set emergencyNumber(value) { this.setAttribute('emergency-number', value); }
+
+    /** @attr rules URL of another rule-set folder, resolved against the document ("" when not set). */
+    get rules() {
+        const value = this.getAttribute('rules');
+        if (value === null) return '';
+        try {
+            return new URL(value, document.baseURI).href;
+        } catch {
+            return value; // as a built-in URL property gives a value it cannot parse
+        }
+    }
+    set rules(value) { this.setAttribute('rules', value); }
+
     #container;
     #header;
     #progress = null;
@@ -101,6 +138,14 @@ export class RootCheckElement extends HTMLElement {
 
     constructor() {
         super();
+        // A property the page set before the element was defined (its script is async) hides the accessor above:
+        // hand it to the accessor, which sets the attribute.
+        for (const name of ['mode', 'emergencyNumber', 'rules']) {
+            if (!Object.hasOwn(this, name)) continue;
+            const value = this[name];
+            delete this[name];
+            this[name] = value;
+        }
         this.#ready = new Promise((resolve) => { this.#loaded = resolve; });
         const shadow = this.attachShadow({ mode: 'open' });
         // Show the widget once its styles are in (or failed), never unstyled.
@@ -188,7 +233,8 @@ export class RootCheckElement extends HTMLElement {
     async restore(answers) {
         await this.#ready;
         if (!this.#questionnaire) {
-            return { error: { code: 'not_started', message: 'The check could not start (see rootcheck-error).', path: '' } };
+            return { error: { code: 'not_started', message: 'The check could not start (see rootcheck-error).',
+                path: '' } };
         }
         const next = this.#engine.next({ answers, locale: this.#questionnaire.locale, mode: this.#questionnaire.mode });
         if (next.error) return { error: next.error };
@@ -214,7 +260,8 @@ export class RootCheckElement extends HTMLElement {
         const result = this.result();
         if (!result || result.error || !later) return null;
         return later.fhir.toQuestionnaireResponse({
-            questionnaire: this.#questionnaire, answers: this.#countedAnswers(), result, rules: this.#engine.info().rules,
+            questionnaire: this.#questionnaire, answers: this.#countedAnswers(), result,
+            rules: this.#engine.info().rules,
             complete: this.#view === 'results',
         });
     }
@@ -398,7 +445,8 @@ export class RootCheckElement extends HTMLElement {
             ...callLinks(this.#emergencyCall(), t, { small: true }),
             h('button', {
                 type: 'button', class: ['button', 'secondary', 'small'], part: 'button',
-                onclick: () => { this.#pushView({ view: 'results' }); this.#showResults(); }, text: t('escalate_summary'),
+                onclick: () => { this.#pushView({ view: 'results' }); this.#showResults(); },
+                text: t('escalate_summary'),
             }));
         this.#banner.hidden = this.#view !== 'questions';
     }
@@ -453,7 +501,8 @@ export class RootCheckElement extends HTMLElement {
         const screen = this.#screens[index];
         if (!screen) { this.#showIntro({ focus }); return; }
         if (!this.#laterIn() && needsBodyDiagram(screen)) {
-            this.#loadLater().then(() => this.#showScreen(index, { focus }), (error) => this.#showScreenError(error.message));
+            this.#loadLater().then(() => this.#showScreen(index, { focus }),
+                (error) => this.#showScreenError(error.message));
             return;
         }
         const t = this.#t;

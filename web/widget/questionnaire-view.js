@@ -7,7 +7,7 @@
 // each visible question that must be answered is (see controls.js).
 //
 // The marker questions of the body diagram (pain, numbness and tingling regions, the answer keys fixed in
-// CONTRACTS.md) share one diagram: wherever one of them is on the screen, the diagram stands there once and each
+// rules/schema/answers.schema.json) share one diagram: wherever one of them is on the screen, the diagram stands there once and each
 // change answers all three. The diagram's module (body-diagram.js) is the largest of the widget and only a few
 // screens use it, so it is not imported here: the element loads it after the start and passes createBodyDiagram in.
 import { h, uid } from './dom.js';
