@@ -1,10 +1,10 @@
-// Download size of the engine: gzip (zlib level 9) of web/dist/rootcheck-engine.wasm and .js; target: sum <= 120 KB.
+// Download size of the engine: gzip (zlib level 9) of web/dist/rootcheck-engine.wasm and .js; target: sum <= 130 KB.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { distDir, row } from './support.mjs';
 
-const targetBytes = 120 * 1024;
+const targetBytes = 130 * 1024;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export const title = 'engine size (gzip -9)';

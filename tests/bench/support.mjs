@@ -18,7 +18,11 @@ export function quantile(sorted, q) {
     return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-// One line of the bench table. `ok`: true (PASS), false (OVER), null (no target: reported only).
+// One line of the bench table. `ok`: true (PASS), false (FAIL: the target is missed), null (no target: reported
+// only); bench.mjs uses 'error' for a bench that could not run (ERROR).
 export function row(measure, value, target = '', ok = null) {
     return { measure, value, target, ok };
 }
+
+// The table's result column for a row's `ok`.
+export const verdict = (ok) => ({ true: 'PASS', false: 'FAIL', error: 'ERROR' })[ok] ?? '';
