@@ -8,7 +8,6 @@
 
 #include "engine.h"
 #include "insertion_sort.h"
-#include "json_release.h"
 #include "json_writer.h"
 #include "texts.h"
 
@@ -42,24 +41,40 @@ private:
 };
 
 // Evaluates conditions against the condition data as it grows, stage by stage. Its top-level keys are only ever
-// added, so one DataIndex serves every condition of the assessment.
+// added, so one DataIndex serves every condition of the assessment. All of them share one budget: the first that
+// spends it is noted in `over_budget`, and every later one fails at once (holds nothing, yields false).
 class Conditions {
 public:
-    Conditions(const json& data, const jsonlogic::KeyTable& keys) : data_(data), index_(keys) {}
+    Conditions(const json& data, const jsonlogic::KeyTable& keys, jsonlogic::Budget& budget,
+               const Condition*& over_budget)
+        : data_(data), index_(keys), budget_(budget), over_budget_(over_budget) {}
 
     // As holds() (rule_set.h): an absent condition holds, an error counts as false.
     bool hold(const Condition& condition) {
-        return !condition.present || condition.program.holds(data_, index_);
+        if (!condition.present) return true;
+        const bool held = condition.program.holds(data_, index_, budget_);
+        if (budget_.exceeded()) note_over_budget(condition);
+        return held;
     }
-    jsonlogic::Outcome evaluate(const jsonlogic::Program& program) { return program.evaluate(data_, index_); }
+    jsonlogic::Outcome evaluate(const Condition& condition) {
+        jsonlogic::Outcome outcome = condition.program.evaluate(data_, index_, budget_);
+        if (budget_.exceeded()) note_over_budget(condition);
+        return outcome;
+    }
     // A member just added to the data, under `key` (a KeyTable number; npos: no condition reads it).
     void added(std::size_t key, const json& value) {
         if (key != jsonlogic::KeyTable::npos) index_.remember(data_, key, value);
     }
 
 private:
+    void note_over_budget(const Condition& condition) {
+        if (over_budget_ == nullptr) over_budget_ = &condition;
+    }
+
     const json& data_;
     jsonlogic::DataIndex index_;
+    jsonlogic::Budget& budget_;
+    const Condition*& over_budget_;
 };
 
 void visibility(const RuleSet& rules, Answers& answers, Evaluation& out, Conditions& conditions) {
@@ -86,7 +101,7 @@ void visibility(const RuleSet& rules, Answers& answers, Evaluation& out, Conditi
 void facts(const RuleSet& rules, Evaluation& out, Conditions& conditions) {
     json& facts = out.data["facts"];
     for (const Item& fact : rules.facts) {
-        const jsonlogic::Outcome outcome = conditions.evaluate(fact.when.program);
+        const jsonlogic::Outcome outcome = conditions.evaluate(fact.when);
         json value = outcome.ok ? outcome.value : json(false);
         if (jsonlogic::truthy(value)) out.fired.push_back(Fired{"facts", nullptr, &fact.id});
         facts[fact.id] = std::move(value);
@@ -149,7 +164,7 @@ Sides region_sides(const Region& region) {
 
 Sides evidence_sides(const RootEvidence& e, Conditions& conditions) {
     if (e.side.present) {
-        const jsonlogic::Outcome outcome = conditions.evaluate(e.side.program);
+        const jsonlogic::Outcome outcome = conditions.evaluate(e.side);
         if (outcome.ok && outcome.value.is_string()) return Sides::named(outcome.value.get_ref<const std::string&>());
     }
     return {};
@@ -369,14 +384,10 @@ private:
 
 }  // namespace
 
-Evaluation::~Evaluation() {
-    release_shallow(data);
-}
-
-Evaluation evaluate(const RuleSet& rules, Answers& answers, Purpose purpose) {
+Evaluation evaluate(const RuleSet& rules, Answers& answers, jsonlogic::Budget& budget, Purpose purpose) {
     Evaluation out;
     out.data = Object().add("mode", answers.mode).add("facts", json::object()).add("derived", json::object()).take();
-    Conditions conditions(out.data, rules.condition_keys);
+    Conditions conditions(out.data, rules.condition_keys, budget, out.over_budget);
     std::size_t items = rules.facts.size() + rules.pain_type.evidence.size() + rules.roots.region_evidence.size() +
                         rules.roots.evidence.size() + rules.triage.rules.size() + rules.advice.size() +
                         rules.safety_net.size();

@@ -1,6 +1,6 @@
 // One assessment, in the order rules/README.md fixes: visibility -> facts -> pain type -> roots -> mechanisms ->
 // triage -> advice and safety net. evaluate() computes the findings once over a single condition-data object that
-// grows stage by stage; result_text() writes them as the result of CONTRACTS.md section 2; next() reuses the
+// grows stage by stage; result_text() writes them as the result of rules/schema/result.schema.json; next() reuses the
 // same findings.
 #pragma once
 
@@ -40,11 +40,9 @@ struct Fired {
 };
 
 struct Evaluation {
-    Evaluation() = default;
-    Evaluation(Evaluation&&) = default;
-    Evaluation& operator=(Evaluation&&) = default;
-    ~Evaluation();  // frees `data` with release_shallow() (json_release.h)
-
+    // The condition whose evaluation spent the budget (jsonlogic::Budget), or null. When set, the conditions after
+    // it all failed at once and the rest of the evaluation means nothing: the engine answers budget_exceeded.
+    const Condition* over_budget = nullptr;
     std::vector<bool> visible;  // per question
     std::size_t answered = 0;   // visible questions with an answer
     json data;                  // the condition data at the end (answers, mode, facts, derived)
@@ -70,8 +68,9 @@ struct Evaluation {
 enum class Purpose { assess, navigate };
 
 // Moves the visible answers out of `answers.values` into the condition data (no copies); the rest of `answers` is
-// left as it was, for result_text().
-Evaluation evaluate(const RuleSet& rules, Answers& answers, Purpose purpose = Purpose::assess);
+// left as it was, for result_text(). Every condition is evaluated under `budget`, one for the whole evaluation.
+Evaluation evaluate(const RuleSet& rules, Answers& answers, jsonlogic::Budget& budget,
+                    Purpose purpose = Purpose::assess);
 
 // The result document as JSON text (sorted keys, as every engine output).
 std::string result_text(const RuleSet& rules, const Answers& answers, const Evaluation& evaluation);

@@ -51,6 +51,17 @@ json invalid_rules(const std::vector<RuleProblem>& problems) {
                   {"problems", std::move(list)}}}};
 }
 
+// The answer when the rule set's conditions spent the budget of one call (jsonlogic::Budget): the evaluation stopped
+// at `condition`, so there is no result to give.
+std::string budget_exceeded(const Condition& condition) {
+    return json_text(error_document(InputError{
+        "budget_exceeded",
+        "the rule at " + condition.path + " exceeded the evaluation budget of a call (" +
+            std::to_string(jsonlogic::Budget::kSteps) + " steps, " + std::to_string(jsonlogic::Budget::kBytes) +
+            " bytes of values built): it builds too large a value or runs too long",
+        ""}));
+}
+
 std::string summarise(const std::vector<RuleProblem>& problems) {
     std::string text = "the built-in rule set did not load (" + std::to_string(problems.size()) + " problem(s))";
     for (std::size_t i = 0; i < problems.size() && i < 5; ++i) {
@@ -89,7 +100,8 @@ std::string Engine::load_rules_json(std::string_view files_object) {
     return guarded([&] {
         ParsedJson parsed = parse_json_limited(files_object, ParseLimits{0, kMaxRuleFileDepth});
         if (parsed.error) {
-            return json_text(invalid_rules({RuleProblem{"", parsed.error->code + ": " + parsed.error->message}}));
+            const InputError& error = *parsed.error;
+            return json_text(invalid_rules({RuleProblem{error.path, error.code + ": " + error.message}}));
         }
         if (!parsed.value.is_object()) {
             return json_text(invalid_rules({RuleProblem{"", "expected an object {\"<path>\": \"<file text>\"}"}}));
@@ -114,7 +126,9 @@ std::string Engine::assess(std::string_view answers_document) const {
         if (!rules) return json_text(error_document(InputError{"no_rules", no_rules_message_, ""}));
         ParsedAnswers parsed = parse_answers(answers_document, *rules);
         if (parsed.error) return json_text(error_document(*parsed.error));
-        const Evaluation evaluation = evaluate(*rules, parsed.answers);
+        jsonlogic::Budget budget;
+        const Evaluation evaluation = evaluate(*rules, parsed.answers, budget);
+        if (evaluation.over_budget != nullptr) return budget_exceeded(*evaluation.over_budget);
         return result_text(*rules, parsed.answers, evaluation);
     });
 }
@@ -125,7 +139,10 @@ std::string Engine::next(std::string_view answers_document) const {
         if (!rules) return json_text(error_document(InputError{"no_rules", no_rules_message_, ""}));
         ParsedAnswers parsed = parse_answers(answers_document, *rules);
         if (parsed.error) return json_text(error_document(*parsed.error));
-        return navigation_document(*rules, evaluate(*rules, parsed.answers, Purpose::navigate));
+        jsonlogic::Budget budget;
+        const Evaluation evaluation = evaluate(*rules, parsed.answers, budget, Purpose::navigate);
+        if (evaluation.over_budget != nullptr) return budget_exceeded(*evaluation.over_budget);
+        return navigation_document(*rules, evaluation);
     });
 }
 
@@ -169,12 +186,12 @@ std::string evaluate_logic(std::string_view rule, std::string_view data) {
         const ParseLimits limits{0, kMaxRuleFileDepth};
         ParsedJson parsed_rule = parse_json_limited(rule, limits);
         if (parsed_rule.error) {
-            parsed_rule.error->path = "/rule";
+            parsed_rule.error->path.insert(0, "/rule");  // the culprit inside the rule, if known
             return json_text(error_document(*parsed_rule.error));
         }
         ParsedJson parsed_data = parse_json_limited(data.empty() ? std::string_view("null") : data, limits);
         if (parsed_data.error) {
-            parsed_data.error->path = "/data";
+            parsed_data.error->path.insert(0, "/data");
             return json_text(error_document(*parsed_data.error));
         }
         const jsonlogic::Program program = jsonlogic::Program::compile(parsed_rule.value);

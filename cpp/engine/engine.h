@@ -7,16 +7,24 @@
 // - No call throws and none aborts. Bad input returns {"error": {"code", "message", "path"}} where `path` is a JSON
 //   Pointer to the culprit ("" for the whole document). Codes: malformed_json, invalid_utf8, too_large, too_deep,
 //   not_an_object, unknown_key, wrong_type, out_of_range, unknown_value, unknown_region, duplicate_value,
-//   unknown_locale, unknown_mode, no_rules (see below), and internal_error (a bug or out of memory: never expected).
+//   unknown_locale, unknown_mode, no_rules (see below), budget_exceeded (see below), and internal_error (a bug or out
+//   of memory: never expected).
 // - Limits are checked in this order: size (too_large), UTF-8 (invalid_utf8, message gives the byte offset), nesting
-//   (too_deep), syntax (malformed_json, message gives the byte offset); then the document is checked key by key in
-//   sorted key order and the first problem is reported.
+//   (too_deep), syntax (malformed_json, message gives the byte offset), numbers beyond the range of a double
+//   (out_of_range at the first one's pointer: {"answers": {"age": 1e400}} is out_of_range at /answers/age); then the
+//   document is checked key by key in sorted key order and the first problem is reported.
 // - An answer of null counts as not answered. Integer questions accept any JSON number with no fractional part.
 // - Answers document: {"answers": {...}, "locale": "en", "mode": "self"|"clinician"}; every key optional (locale
 //   defaults to the rule set's default, mode to "self"). At most kMaxDocumentBytes bytes and kMaxDepth levels deep.
 // - A rule set is loaded from its files (manifest.json plus the files it lists, as path -> text). A bad set is
 //   refused with every problem listed; the engine then keeps the set it had. Rule files are parsed without a size
 //   limit but at most 64 levels deep.
+// - Bounded work: the rules' JsonLogic conditions run under a jsonlogic::Budget (jsonlogic.h: 1,000,000 steps and
+//   16 MiB of values built), one for all the conditions of an assess or next call. A rule set whose conditions spend
+//   it (a rule that builds a huge value or loops too long) gets {"error": {"code": "budget_exceeded", "message": "the
+//   rule at <file><JSON Pointer> exceeded ...", "path": ""}} within milliseconds instead of a result, and the engine
+//   answers its next call as usual. The built-in rules spend under 2,000 steps and no bytes on any vignette
+//   (tests/cpp/engine_budget_test.cpp prints the figures and keeps them under 1% of the limits).
 // - No rules: if the rule set built into the library fails to load (e.g. a build from an unfinished rules/), Engine()
 //   still constructs, and every call except load_rules/load_rules_json returns {"error": {"code": "no_rules",
 //   "message": "<why, listing the problems>", "path": ""}} until a valid set is loaded.
@@ -75,8 +83,10 @@ private:
 };
 
 // Evaluates one JsonLogic rule against data, both given as JSON text: {"result": ...} or {"error": {"type": ...}}.
-// Backs `rootcheck logic` and the conformance suites. Text that is not JSON (or is nested over 64 levels) gives
-// {"error": {"code": "malformed_json"|"invalid_utf8"|"too_deep", "message", "path": "/rule"|"/data"}}.
+// Backs `rootcheck logic` and the conformance suites. The evaluation has a jsonlogic::Budget of its own; spending it
+// gives {"error": {"type": "Budget Exceeded"}}. Text that is not JSON (or is nested over 64 levels) gives
+// {"error": {"code": "malformed_json"|"invalid_utf8"|"too_deep", "message", "path": "/rule"|"/data"}}; a number
+// beyond a double gives out_of_range with the path of the number, e.g. "/rule/+/1" for {"+": [1, 1e400]}.
 std::string evaluate_logic(std::string_view rule, std::string_view data);
 
 }  // namespace rootcheck

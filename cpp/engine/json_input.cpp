@@ -57,10 +57,17 @@ constexpr StringStops kStringStops{};
 // refused texts.
 // On malformed text it stops at the first problem and names it with its byte offset (error()). Callers check UTF-8
 // first. Nesting deeper than max_depth stops it too, before anything deeper is built; the caller reports that.
+// A number beyond the range of a double (1e400) is valid JSON that no double holds: the reader stops there too, with
+// beyond_double() set and the number's JSON Pointer in pointer(); read with `skip_beyond_double`, it takes such a
+// number as null and goes on (so the caller can check the rest of the text's syntax).
 class JsonReader {
 public:
-    JsonReader(std::string_view text, int max_depth)
-        : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), max_depth_(max_depth) {}
+    JsonReader(std::string_view text, int max_depth, bool skip_beyond_double = false)
+        : begin_(text.data()),
+          p_(text.data()),
+          end_(text.data() + text.size()),
+          max_depth_(max_depth),
+          skip_beyond_double_(skip_beyond_double) {}
 
     bool parse(json& out) {
         if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) p_ += 3;
@@ -74,14 +81,21 @@ public:
     std::string error() const {
         return "at byte " + std::to_string(error_at_ - begin_) + ": " + error_;
     }
+    // After parse() returned false: whether it stopped at a number beyond a double, and then what and where.
+    bool beyond_double() const { return beyond_double_; }
+    const std::string& problem() const { return error_; }
+    const std::string& pointer() const { return pointer_; }
 
 private:
     const char* const begin_;
     const char* p_;
     const char* const end_;
     const int max_depth_;
+    const bool skip_beyond_double_;
     const char* error_at_ = nullptr;
     std::string error_;
+    bool beyond_double_ = false;
+    std::string pointer_;  // built while returning from a number beyond a double, innermost step first
 
     // Every failure path records the problem out of line, in a cold function: building a message is rare work, and
     // kept out of value(), string() and the loops, they stay small enough to inline into one another (the reader
@@ -192,10 +206,21 @@ private:
             ++p_;
             // The value is parsed in place, in the member's own node: no copy of the key, no move of the value. A
             // repeated key finds its member, which the value then overwrites: as nlohmann's parser, the last one wins.
-            json& member = members.try_emplace(std::move(key)).first->second;
-            if (!value(member, depth) || !after_item('}', closed)) return false;
+            const auto member = members.try_emplace(std::move(key)).first;
+            if (!value(member->second, depth)) return failed_inside(member->first);
+            if (!after_item('}', closed)) return false;
         }
         return true;
+    }
+
+    // On the way out of a failed value: the step into it, when the failure is a number beyond a double.
+    [[gnu::cold, gnu::noinline]] bool failed_inside(const std::string& key) {
+        if (beyond_double_) pointer_.insert(0, "/" + pointer_token(key));
+        return false;
+    }
+    [[gnu::cold, gnu::noinline]] bool failed_inside(std::size_t index) {
+        if (beyond_double_) pointer_.insert(0, "/" + std::to_string(index));
+        return false;
     }
 
     bool array(json& out, int depth) {
@@ -211,7 +236,8 @@ private:
         }
         for (bool closed = false; !closed;) {
             elements.emplace_back();
-            if (!value(elements.back(), depth) || !after_item(']', closed)) return false;
+            if (!value(elements.back(), depth)) return failed_inside(elements.size() - 1);
+            if (!after_item(']', closed)) return false;
         }
         return true;
     }
@@ -323,7 +349,7 @@ private:
 
     // JSON's number grammar. An integer is kept as one while it fits: unsigned up to 2^64 - 1, signed down to
     // -2^63; beyond, and with a fraction or exponent, it is the nearest double (numbers/decimal.h), the one strtod
-    // gives. A double beyond the finite range is refused, as nlohmann does.
+    // gives. A double beyond the finite range is refused, as nlohmann does (or read as null: skip_beyond_double).
     bool number(json& out) {
         const char* const start = p_;
         const bool negative = *p_ == '-';
@@ -365,12 +391,19 @@ private:
         std::string significant(digits, integer_end);
         significant.append(fraction, fraction_end);
         const double magnitude = numbers::decimal_to_double(significant, exponent - (fraction_end - fraction));
-        if (!std::isfinite(magnitude)) return fail_range(start, std::string(start, p_));
+        if (!std::isfinite(magnitude)) return beyond_range(start, out);
         out = json(negative ? -magnitude : magnitude);
         return true;
     }
 
-    [[gnu::cold, gnu::noinline]] bool fail_range(const char* start, const std::string& token) {
+    [[gnu::cold, gnu::noinline]] bool beyond_range(const char* start, json& out) {
+        if (skip_beyond_double_) {
+            out = nullptr;
+            return true;
+        }
+        std::string token(start, p_);
+        if (token.size() > 40) token = token.substr(0, 37) + "...";  // a message, not a copy of the input
+        beyond_double_ = true;
         return fail_at(start, "the number " + token + " is beyond the range of a double");
     }
 
@@ -538,6 +571,17 @@ ParsedJson parse_json_limited(std::string_view text, const ParseLimits& limits) 
         parsed.error = InputError{"too_deep",
                                   "document nests more than " + std::to_string(limits.max_depth) + " levels deep",
                                   ""};
+        return parsed;
+    }
+    // A number beyond a double comes after the syntax: the rest of the text is read again, past such numbers.
+    if (reader.beyond_double()) {
+        json ignored;
+        JsonReader syntax(text, limits.max_depth, true);
+        if (syntax.parse(ignored)) {
+            parsed.error = InputError{"out_of_range", reader.problem(), reader.pointer()};
+        } else {
+            parsed.error = InputError{"malformed_json", "malformed JSON " + syntax.error(), ""};
+        }
         return parsed;
     }
     parsed.error = InputError{"malformed_json", "malformed JSON " + reader.error(), ""};

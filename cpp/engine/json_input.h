@@ -34,7 +34,9 @@ struct ParsedJson {
 };
 
 // Checks size first, then UTF-8 (byte offset of the first bad sequence), then nesting depth (a linear scan, before
-// any parsing), then syntax (byte offset of the failure).
+// any parsing), then syntax (byte offset of the failure), then the range of numbers: a number beyond a double
+// (1e400; one below the smallest double reads as 0) is out_of_range, path the JSON Pointer of the first such number
+// in the text (e.g. /answers/age), message naming it.
 ParsedJson parse_json_limited(std::string_view text, const ParseLimits& limits);
 
 // Reads `text` when it is exactly a JSON object of strings written without escapes ({"key": "text", ...}: the form

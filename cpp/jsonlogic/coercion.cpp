@@ -165,8 +165,7 @@ std::string to_js_string(const json& value) {
 bool within_depth(const json& value, std::size_t limit) {
     if (!value.is_structured()) return true;
     if (limit == 0) return false;
-    // Most values are flat (a list of region ids): settle those without allocating, since `in` checks its
-    // haystack on every evaluation.
+    // Most values are flat (a list of region ids): settle those without allocating.
     bool flat = true;
     for (const json& child : value) {
         if (child.is_structured()) {

@@ -5,6 +5,8 @@
 // JsonLogic error in Ctx::error and returns false, and every caller passes the false straight up (try is the only
 // operator that catches it). Values are borrowed from the data or the rule whenever possible (see Value), because
 // copying nlohmann strings allocates and the engine evaluates ~150 conditions per assessment.
+// The budget (jsonlogic.h, Budget): eval() spends a step per node; an operator spends, before doing it, for any work
+// that grows with the size of its operands (the helpers below: measure, copy_bounded, take, spend_scan...).
 #pragma once
 
 #include <algorithm>
@@ -54,11 +56,17 @@ namespace rootcheck::jsonlogic::detail {
 constexpr std::size_t kMaxRuleDepth = 128;
 // Values nested deeper than this are refused before any recursive copy or deep comparison of them.
 constexpr std::size_t kMaxValueDepth = 256;
+// The budget's units (jsonlogic.h): bytes counted per JSON value or object member built, string bytes per step.
+constexpr std::size_t kValueBytes = 32;
+constexpr std::size_t kScanBytesPerStep = 64;
+// Path segments followed per step.
+constexpr std::size_t kSegmentsPerStep = 8;
 
-// The error types the suites name.
+// The error types the suites name, and ours for a spent budget.
 inline constexpr const char* kNaN = "NaN";
 inline constexpr const char* kInvalidArguments = "Invalid Arguments";
 inline constexpr const char* kUnknownOperator = "Unknown Operator";
+inline constexpr const char* kBudgetExceeded = "Budget Exceeded";
 
 // The result of evaluating a node: either a reference to a json that outlives the evaluation (the data, a rule
 // literal, an element of an enclosing Value, a shared constant) or an owned json. The owned json is only constructed
@@ -137,12 +145,38 @@ struct Ctx {
     const Frame* top = nullptr;
     json error;  // {"type": ...} once an evaluation failed
     DataIndex::Impl* index = nullptr;  // set when the root scope's data is indexed
+    // What is left of the budget, copied in from the Budget for one evaluation and back out after (Program::run).
+    // Running out zeroes steps_left, so that every later eval() fails at once.
+    std::size_t steps_left = 0;
+    std::size_t bytes_left = 0;
+    bool over_budget = false;  // the error is Budget Exceeded, which try lets through
 
     bool fail(const char* type) {
         error = json::object();
         error["type"] = type;
         return false;
     }
+    bool spend_steps(std::size_t steps) {
+        if (steps > steps_left) return exhausted();
+        steps_left -= steps;
+        return true;
+    }
+    // `count` times `each` steps, without overflowing.
+    bool spend_steps(std::size_t count, std::size_t each) {
+        if (each != 0 && count > steps_left / each) return exhausted();
+        steps_left -= count * each;
+        return true;
+    }
+    bool spend_bytes(std::size_t bytes) {
+        if (bytes > bytes_left) return exhausted();
+        bytes_left -= bytes;
+        return true;
+    }
+    // Steps for reading `bytes` bytes of strings.
+    bool spend_scan(std::size_t bytes) { return spend_steps(bytes / kScanBytesPerStep); }
+    // Records Budget Exceeded and zeroes the steps left; returns false. Rare, and kept out of line (even under
+    // link-time optimisation): inlined into every spend it made the WebAssembly module 10 KB larger.
+    [[gnu::cold, gnu::noinline]] bool exhausted();
 };
 
 inline constexpr std::size_t kNoKeyNumber = static_cast<std::size_t>(-1);
@@ -159,20 +193,44 @@ struct Node {
     std::size_t scope_level = 0;  // val [[n], ...]: scope levels to climb
     std::vector<json> path;       // literal path segments (strings or numbers)
     std::size_t key_number = kNoKeyNumber;  // KeyTable number of path[0], for DataIndex look-ups
+    std::size_t path_steps = 0;  // what following the literal path costs beyond the node's step (path_cost)
     bool null_literal_operand = false;  // map/filter/reduce written with a literal null collection or body
 };
 
 inline bool eval(const Node& node, Ctx& ctx, Value& out) {
-    return node.fn(node, ctx, out);
+    return ctx.spend_steps(1) && node.fn(node, ctx, out);
 }
 
-// Moves or copies a Value into `out`; a borrowed value nested deeper than kMaxValueDepth is refused with an
-// "Invalid Arguments" error instead of being copied recursively.
+// The length of `value` when it is a string, else 0. (get_ptr: get_ref's type check, which can throw, costs code at
+// every use, and these run at every spend.)
+inline std::size_t string_length(const json& value) {
+    const std::string* text = value.get_ptr<const std::string*>();
+    return text == nullptr ? 0 : text->size();
+}
+
+// What following `segments` costs in steps beyond one: their number over kSegmentsPerStep and their bytes over
+// kScanBytesPerStep (0 for any ordinary path).
+std::size_t path_cost(const std::vector<json>& segments);
+
+// A value's size as the budget counts bytes, and the steps spent measuring it (one per JSON value, one per
+// kScanBytesPerStep bytes of its strings and keys).
+struct Measure {
+    std::size_t bytes = 0;
+    std::size_t steps = 0;
+};
+// Walks `value` iteratively (any depth is safe), spending the steps as it goes. Fails with "Invalid Arguments" when
+// the value nests deeper than kMaxValueDepth, or with Budget Exceeded.
+bool measure(const json& value, Ctx& ctx, Measure& out);
+
+// Moves or copies a Value into `out`; a copy spends its measure (steps and bytes), and a borrowed value nested deeper
+// than kMaxValueDepth is refused with an "Invalid Arguments" error instead of being copied recursively.
 bool take(Value& value, Ctx& ctx, json& out);
-// Copies `source` into `out` under the same depth rule.
+// Copies `source` into `out` the same way.
 bool copy_bounded(const json& source, Ctx& ctx, json& out);
 // Makes `value` own its json (needed before the scope it borrows from ends: try, reduce).
 bool own(Value& value, Ctx& ctx);
+// Appends `item` to the array `array`, spending kValueBytes for its place (the item was paid for when built).
+bool push_element(json& array, json item, Ctx& ctx);
 
 // Variadic operators (+, *, -, /, %, max, min, cat, merge, in, substr, missing) take their operands either as a
 // written array (each element evaluated) or as one operand whose value, if an array, supplies the operands
@@ -191,6 +249,7 @@ bool for_each_operand(const Node& node, Ctx& ctx, F&& f) {
     if (!eval(node.args.front(), ctx, v)) return false;
     const json& value = v.get();
     if (value.is_array()) {
+        if (!ctx.spend_steps(value.size())) return false;
         for (const json& element : value)
             if (!f(element)) return false;
         return true;

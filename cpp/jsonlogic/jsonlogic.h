@@ -13,6 +13,8 @@
 //   The faulty node evaluates to {"type": "Unknown Operator"} (the first two) or {"type": "Invalid Arguments"}.
 // - Evaluation copies or deep-compares no value nested deeper than 256 levels: such a value yields
 //   {"type": "Invalid Arguments"} instead, so any data document is safe to evaluate against.
+// - Every evaluation runs under a Budget (below) of steps and of bytes built: a rule that would build a huge value or
+//   run for long stops with {"type": "Budget Exceeded"} within milliseconds instead of exhausting memory or time.
 // - Beyond the suites: a null compared with "==" / "!=" to a string is simply unequal (the suites treat null as 0
 //   against numbers, which would make null == "yes" a NaN error); rules compare optional answers with words.
 // - Numbers: integral results come back as JSON integers (3, not 3.0); non-finite results are the "NaN" error.
@@ -22,6 +24,7 @@
 //   call made under a destructor goes through a JS trampoline, which makes evaluation about 2x slower.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +39,48 @@ struct Outcome {
     bool ok = true;
     json value;  // the result when ok
     json error;  // {"type": ...} when !ok
+};
+
+// The work evaluations may do, so that a short rule can neither run for minutes nor exhaust memory (a reduce that
+// merges its accumulator with itself would hold 2^32 elements after 32 steps). Two allowances:
+// - steps: one per node evaluated; one per element an operator goes through (an operand list given as one array, an
+//   array searched by "in") and per JSON value it copies, compares, prints or measures; one per 64 bytes of string it
+//   compares, searches, converts to a number or splits into a path, and per 8 segments of a path followed (a naive
+//   substring search counts every comparison it may make: (haystack - needle + 1) x needle bytes).
+// - bytes of values built: a value copied counts 32 bytes per JSON value and per object member plus the bytes of its
+//   strings and keys (about what it occupies in memory, and at least the length of its text), a string joined or cut
+//   its length, an array assembled 32 bytes per element besides its elements. The allowance is spent, never given
+//   back when a value is freed, so it also bounds the total work of building, and what was built is always small
+//   enough to free (nlohmann's destructor needs memory in proportion to a value's size).
+// Not counted: the bytes of the final copy of a result read from the data or the rule (no larger than an input the
+// caller holds; its steps are counted).
+// Running out stops the evaluation with {"type": "Budget Exceeded"}, an error "try" cannot catch; the budget then
+// stays spent, so every later evaluation under it fails the same way at once. Program::evaluate(data) gives each
+// evaluation a budget of its own; the engine gives all the rule evaluations of one assess or next call one budget.
+// The limits leave ample room: a whole assessment with the built-in rules spends under 2,000 steps (1,566 at most, on
+// any vignette, when measured) and no bytes, the conformance suites' cases at most 62 steps and 1,450 bytes
+// (engine_budget_test.cpp and jsonlogic_conformance_test.cpp in tests/cpp/ print these and keep them under 1% and
+// 0.1% of the limits). Reaching a limit takes tens of milliseconds natively in a release build (the slowest rule
+// tried, a map over 2 million numbers reading each index, 110 ms; tests/cpp/jsonlogic_budget_test.cpp prints times).
+namespace detail {
+class BudgetScope;
+}
+
+class Budget {
+public:
+    static constexpr std::size_t kSteps = 1'000'000;
+    static constexpr std::size_t kBytes = 16 * 1024 * 1024;
+
+    bool exceeded() const { return exceeded_; }
+    // What was spent so far (once exceeded, every step counts as spent).
+    std::size_t steps_used() const { return kSteps - steps_left_; }
+    std::size_t bytes_used() const { return kBytes - bytes_left_; }
+
+private:
+    friend class detail::BudgetScope;
+    std::size_t steps_left_ = kSteps;
+    std::size_t bytes_left_ = kBytes;
+    bool exceeded_ = false;
 };
 
 struct CompileProblem {
@@ -99,12 +144,14 @@ public:
     static Program compile(const json& rule, std::vector<CompileProblem>* problems = nullptr,
                            KeyTable* keys = nullptr);
 
+    // Under a budget of its own.
     Outcome evaluate(const json& data) const;
-    // The same, looking up the data's top-level keys through `index` (see DataIndex).
-    Outcome evaluate(const json& data, DataIndex& index) const;
-    // truthy(evaluate(data, index).value), an error counting as false, without building the Outcome (no copy of a
-    // result borrowed from the data or the rule): for conditions, which only need the verdict.
-    bool holds(const json& data, DataIndex& index) const;
+    // Under `budget`, looking up the data's top-level keys through `index` (see DataIndex).
+    Outcome evaluate(const json& data, DataIndex& index, Budget& budget) const;
+    // truthy(evaluate(data, index, budget).value), an error counting as false, without building the Outcome (no copy
+    // of a result borrowed from the data or the rule): for conditions, which only need the verdict. The caller tells
+    // a spent budget from a false condition by budget.exceeded().
+    bool holds(const json& data, DataIndex& index, Budget& budget) const;
 
     // The literal data paths this rule reads through var/val/exists/missing/missing_some, first segment first
     // (e.g. "derived.pain_type.radicular" -> {"derived","pain_type","radicular"}), each once, in rule order, for
@@ -116,7 +163,7 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 
-    Outcome run(const json& data, DataIndex::Impl* index) const;
+    Outcome run(const json& data, DataIndex::Impl* index, Budget& budget) const;
     DataIndex::Impl* index_for(const json& data, DataIndex& index) const;
 };
 

@@ -15,6 +15,7 @@ bool fold_numbers(const Node& node, Ctx& ctx, double& accumulator, std::size_t& 
     count = 0;
     return for_each_operand(node, ctx, [&](const json& operand) {
         double x = 0;
+        if (!ctx.spend_scan(string_length(operand))) return false;
         if (!to_number(operand, x)) return ctx.fail(kNaN);
         if (!step(accumulator, x, count)) return false;
         ++count;

@@ -69,9 +69,7 @@ bool each_element(const Node& node, Ctx& ctx, Value& out, Keep&& keep) {
 bool op_map(const Node& node, Ctx& ctx, Value& out) {
     return each_element(node, ctx, out, [&ctx](const json&, Value& mapped, json& result) {
         json item;
-        if (!take(mapped, ctx, item)) return false;
-        result.push_back(std::move(item));
-        return true;
+        return take(mapped, ctx, item) && push_element(result, std::move(item), ctx);
     });
 }
 
@@ -79,9 +77,7 @@ bool op_filter(const Node& node, Ctx& ctx, Value& out) {
     return each_element(node, ctx, out, [&ctx](const json& element, Value& verdict, json& result) {
         if (!truthy(verdict.get())) return true;
         json item;
-        if (!copy_bounded(element, ctx, item)) return false;
-        result.push_back(std::move(item));
-        return true;
+        return copy_bounded(element, ctx, item) && push_element(result, std::move(item), ctx);
     });
 }
 
@@ -157,12 +153,11 @@ bool op_merge(const Node& node, Ctx& ctx, Value& out) {
     json result = json::array();
     const auto append = [&](const json& value) {
         json item;
-        if (!copy_bounded(value, ctx, item)) return false;
-        result.push_back(std::move(item));
-        return true;
+        return copy_bounded(value, ctx, item) && push_element(result, std::move(item), ctx);
     };
     if (!for_each_operand(node, ctx, [&](const json& operand) {
             if (!operand.is_array()) return append(operand);
+            if (!ctx.spend_steps(operand.size())) return false;
             for (const json& element : operand)
                 if (!append(element)) return false;
             return true;

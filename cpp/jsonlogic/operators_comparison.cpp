@@ -1,22 +1,40 @@
 // Comparison: ==, !=, ===, !==, <, <=, >, >=. All take a written array of at least two operands (iterators.extra.json:
 // a computed operand list is "Invalid Arguments") and chain pairwise, lazily: "<": [1, x, 3] is the "between" form,
 // and evaluation stops at the first pair that fails (greaterThan.json "> is lazily evaluated").
+#include <algorithm>
+
 #include "coercion.h"
 #include "internal.h"
 
 namespace rootcheck::jsonlogic::detail {
 namespace {
 
-enum class Verdict { holds, fails, nan, too_deep };
+enum class Verdict { holds, fails, nan };
 
-template <class Pair>
+// Paid before comparing a pair: two strings read at most the shorter; a string turned into a number is read whole.
+// A deep comparison ("===", "!==") also measures arrays and objects, which refuses any nested too deep; the others
+// never read them (they are NaN there).
+bool spend_comparing(const json& a, const json& b, bool deep, Ctx& ctx) {
+    if (a.is_string() && b.is_string()) return ctx.spend_scan(std::min(string_length(a), string_length(b)));
+    for (const json* value : {&a, &b}) {
+        if (value->is_string()) {
+            if (!ctx.spend_scan(string_length(*value))) return false;
+        } else if (deep && value->is_structured()) {
+            Measure size;
+            if (!measure(*value, ctx, size)) return false;
+        }
+    }
+    return true;
+}
+
+template <bool kDeep, class Pair>
 bool chain(const Node& node, Ctx& ctx, Value& out, Pair&& pair) {
     if (!node.args_is_array || node.args.size() < 2) return ctx.fail(kInvalidArguments);
     Value left;
     if (!eval(node.args[0], ctx, left)) return false;
     for (std::size_t i = 1; i < node.args.size(); ++i) {
         Value right;
-        if (!eval(node.args[i], ctx, right)) return false;
+        if (!eval(node.args[i], ctx, right) || !spend_comparing(left.get(), right.get(), kDeep, ctx)) return false;
         switch (pair(left.get(), right.get())) {
             case Verdict::holds:
                 break;
@@ -25,8 +43,6 @@ bool chain(const Node& node, Ctx& ctx, Value& out, Pair&& pair) {
                 return true;
             case Verdict::nan:
                 return ctx.fail(kNaN);
-            case Verdict::too_deep:
-                return ctx.fail(kInvalidArguments);
         }
         left = std::move(right);
     }
@@ -45,27 +61,25 @@ Verdict loose(const json& a, const json& b, bool want_equal) {
     }
 }
 
+// Both values were measured (spend_comparing), so neither nests too deep to compare.
 Verdict strict(const json& a, const json& b, bool want_equal) {
-    if ((a.is_structured() || b.is_structured()) &&
-        (!within_depth(a, kMaxValueDepth) || !within_depth(b, kMaxValueDepth)))
-        return Verdict::too_deep;
     return strict_equals(a, b) == want_equal ? Verdict::holds : Verdict::fails;
 }
 
 template <bool kEqual>
 bool op_loose(const Node& node, Ctx& ctx, Value& out) {
-    return chain(node, ctx, out, [](const json& a, const json& b) { return loose(a, b, kEqual); });
+    return chain<false>(node, ctx, out, [](const json& a, const json& b) { return loose(a, b, kEqual); });
 }
 
 template <bool kEqual>
 bool op_strict(const Node& node, Ctx& ctx, Value& out) {
-    return chain(node, ctx, out, [](const json& a, const json& b) { return strict(a, b, kEqual); });
+    return chain<true>(node, ctx, out, [](const json& a, const json& b) { return strict(a, b, kEqual); });
 }
 
 // The template flags say which orders satisfy the operator.
 template <bool kLess, bool kEqual, bool kGreater>
 bool op_order(const Node& node, Ctx& ctx, Value& out) {
-    return chain(node, ctx, out, [](const json& a, const json& b) {
+    return chain<false>(node, ctx, out, [](const json& a, const json& b) {
         switch (order(a, b)) {
             case Order::less:
                 return kLess ? Verdict::holds : Verdict::fails;

@@ -20,6 +20,7 @@ bool op_var(const Node& node, Ctx& ctx, Value& out) {
     const json& data = *ctx.top->data;
     const json* found = nullptr;
     if (node.static_path) {
+        if (!ctx.spend_steps(node.path_steps)) return false;
         if (ctx.index != nullptr && &data == ctx.index->data && node.key_number != kNoKeyNumber) {
             // A path from the indexed data: its first step through the index, the rest as usual.
             found = ctx.index->find(node.path[0].get_ref<const std::string&>(), node.key_number);
@@ -32,7 +33,10 @@ bool op_var(const Node& node, Ctx& ctx, Value& out) {
         Value path;
         if (!eval(node.args[0], ctx, path)) return false;
         std::vector<json> segments;
-        if (var_segments(path.get(), segments)) found = follow(data, segments);
+        if (var_segments(path.get(), segments)) {
+            if (!ctx.spend_steps(path_cost(segments))) return false;
+            found = follow(data, segments);
+        }
     }
     if (found != nullptr && !found->is_null()) {
         out.refer(*found);
@@ -49,13 +53,16 @@ bool resolve(const Node& node, Ctx& ctx, json& meta, const json*& found) {
     std::size_t level = node.scope_level;
     std::vector<json> computed;
     const std::vector<json>* segments = &node.path;
-    if (!node.static_path) {
+    if (node.static_path) {
+        if (!ctx.spend_steps(node.path_steps)) return false;
+    } else {
         Value operand;
         if (!evaluate_operand(node, ctx, operand)) return false;
         if (!val_segments(operand.get(), level, computed)) {
             found = nullptr;
             return true;
         }
+        if (!ctx.spend_steps(path_cost(computed))) return false;
         segments = &computed;
     }
     // Each scope is two levels: its data (even) and its iteration's index object (odd).
@@ -99,12 +106,25 @@ bool op_exists(const Node& node, Ctx& ctx, Value& out) {
     return true;
 }
 
-// A key counts as missing when absent, null or "" (as json-logic-js, which the classic suite follows).
-bool key_missing(const json& data, const json& key) {
+// Whether `key` is missing from `data`: absent, null or "" (as json-logic-js, which the classic suite follows).
+// False when the budget ran out.
+bool key_missing(const json& data, const json& key, Ctx& ctx, bool& missing) {
     std::vector<json> segments;
-    if (!var_segments(key, segments)) return true;
+    if (!var_segments(key, segments)) {
+        missing = true;
+        return true;
+    }
+    if (!ctx.spend_steps(path_cost(segments))) return false;
     const json* found = follow(data, segments);
-    return found == nullptr || found->is_null() || (found->is_string() && found->get_ref<const std::string&>().empty());
+    missing = found == nullptr || found->is_null() ||
+              (found->is_string() && found->get_ref<const std::string&>().empty());
+    return true;
+}
+
+// Appends a copy of a missing key to `result`.
+bool list_missing(const json& key, Ctx& ctx, json& result) {
+    json copy;
+    return copy_bounded(key, ctx, copy) && push_element(result, std::move(copy), ctx);
 }
 
 // missing: the keys, of those given, that are missing. An array operand is a list of keys
@@ -113,14 +133,13 @@ bool op_missing(const Node& node, Ctx& ctx, Value& out) {
     const json& data = *ctx.top->data;
     json result = json::array();
     const auto check = [&](const json& key) {
-        if (!key_missing(data, key)) return true;
-        json copy;
-        if (!copy_bounded(key, ctx, copy)) return false;
-        result.push_back(std::move(copy));
-        return true;
+        bool missing = false;
+        if (!key_missing(data, key, ctx, missing)) return false;
+        return !missing || list_missing(key, ctx, result);
     };
     if (!for_each_operand(node, ctx, [&](const json& operand) {
             if (!operand.is_array()) return check(operand);
+            if (!ctx.spend_steps(operand.size())) return false;
             for (const json& key : operand)
                 if (!check(key)) return false;
             return true;
@@ -140,12 +159,12 @@ bool op_missing_some(const Node& node, Ctx& ctx, Value& out) {
     if (!to_number(need_value.get(), need)) return ctx.fail(kNaN);
     if (!keys.get().is_array()) return ctx.fail(kInvalidArguments);
     const json& data = *ctx.top->data;
+    if (!ctx.spend_steps(keys.get().size())) return false;
     json missing = json::array();
     for (const json& key : keys.get()) {
-        if (!key_missing(data, key)) continue;
-        json copy;
-        if (!copy_bounded(key, ctx, copy)) return false;
-        missing.push_back(std::move(copy));
+        bool absent = false;
+        if (!key_missing(data, key, ctx, absent)) return false;
+        if (absent && !list_missing(key, ctx, missing)) return false;
     }
     const double present = static_cast<double>(keys.get().size() - missing.size());
     out.set(present >= need ? json::array() : std::move(missing));

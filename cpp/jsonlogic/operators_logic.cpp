@@ -67,6 +67,7 @@ bool op_coalesce(const Node& node, Ctx& ctx, Value& out) {
 // try: the first operand that evaluates without error. Each later operand sees the previous error object as its
 // data (try.json "The context switches for the try coalescing to the previous error"), one scope above the
 // enclosing one (try.extra.json reaches the data with [[2], ...]). When every operand fails, the last error stands.
+// A spent budget (Budget Exceeded) is not caught: it stops the whole evaluation.
 bool op_try(const Node& node, Ctx& ctx, Value& out) {
     if (!node.args_is_array) return eval(node.args[0], ctx, out);
     if (node.args.empty()) {
@@ -86,12 +87,13 @@ bool op_try(const Node& node, Ctx& ctx, Value& out) {
             if (kept) out = std::move(attempt);
             return kept;
         }
+        if (ctx.over_budget) break;  // a spent budget is no error to recover from
         caught = std::move(ctx.error);
         ctx.error = json();
         ctx.top = &scope;
     }
     ctx.top = enclosing;
-    ctx.error = std::move(caught);
+    if (!ctx.over_budget) ctx.error = std::move(caught);
     return false;
 }
 

@@ -17,26 +17,6 @@ using detail::OperatorKind;
 
 namespace detail {
 
-bool copy_bounded(const json& source, Ctx& ctx, json& out) {
-    if (!within_depth(source, kMaxValueDepth)) return ctx.fail(kInvalidArguments);
-    out = source;
-    return true;
-}
-
-bool take(Value& value, Ctx& ctx, json& out) {
-    if (value.borrowed()) return copy_bounded(value.get(), ctx, out);
-    out = value.release();
-    return true;
-}
-
-bool own(Value& value, Ctx& ctx) {
-    if (!value.borrowed()) return true;
-    json copy;
-    if (!copy_bounded(value.get(), ctx, copy)) return false;
-    value.set(std::move(copy));
-    return true;
-}
-
 bool evaluate_unknown_operator(const Node&, Ctx& ctx, Value&) {
     return ctx.fail(kUnknownOperator);
 }
@@ -55,8 +35,7 @@ bool evaluate_array(const Node& node, Ctx& ctx, Value& out) {
     for (const Node& element : node.args) {
         Value v;
         json item;
-        if (!eval(element, ctx, v) || !take(v, ctx, item)) return false;
-        result.push_back(std::move(item));
+        if (!eval(element, ctx, v) || !take(v, ctx, item) || !push_element(result, std::move(item), ctx)) return false;
     }
     out.set(std::move(result));
     return true;
@@ -213,6 +192,11 @@ private:
     }
 
     void prepare_paths(Node& node, OperatorKind kind, const json& operand, bool reads_root) {
+        prepare_literal_path(node, kind, operand, reads_root);
+        if (node.static_path) node.path_steps = detail::path_cost(node.path);
+    }
+
+    void prepare_literal_path(Node& node, OperatorKind kind, const json& operand, bool reads_root) {
         switch (kind) {
             case OperatorKind::var: {
                 const json* path = &operand;
@@ -330,11 +314,12 @@ Program Program::compile(const json& rule, std::vector<CompileProblem>* problems
 }
 
 Outcome Program::evaluate(const json& data) const {
-    return run(data, nullptr);
+    Budget budget;
+    return run(data, nullptr, budget);
 }
 
-Outcome Program::evaluate(const json& data, DataIndex& index) const {
-    return run(data, index_for(data, index));
+Outcome Program::evaluate(const json& data, DataIndex& index, Budget& budget) const {
+    return run(data, index_for(data, index), budget);
 }
 
 DataIndex::Impl* Program::index_for(const json& data, DataIndex& index) const {
@@ -343,9 +328,51 @@ DataIndex::Impl* Program::index_for(const json& data, DataIndex& index) const {
     return index.impl_.get();
 }
 
-bool Program::holds(const json& data, DataIndex& index) const {
+// One evaluation's context, holding what is left of `budget` while it runs (in the context, not behind a pointer:
+// eval() spends a step per node) and handing it back when it ends.
+class detail::BudgetScope {
+public:
+    explicit BudgetScope(Budget& budget) : budget_(budget) {
+        ctx.steps_left = budget.steps_left_;  // 0 once exceeded
+        ctx.bytes_left = budget.bytes_left_;
+        ctx.over_budget = budget.exceeded_;
+    }
+    ~BudgetScope() {
+        budget_.steps_left_ = ctx.steps_left;
+        budget_.bytes_left_ = ctx.bytes_left;
+        budget_.exceeded_ = ctx.over_budget;
+    }
+    BudgetScope(const BudgetScope&) = delete;
+    BudgetScope& operator=(const BudgetScope&) = delete;
+
+    Ctx ctx;
+
+private:
+    Budget& budget_;
+};
+
+namespace {
+
+// The result, out of the evaluation: moved when built, else copied from the data or the rule. The copy spends its
+// steps (measuring it also refuses a value nested too deep, as elsewhere) but no bytes: it is no larger than an input
+// the caller holds already.
+bool copy_out(detail::Value& value, detail::Ctx& ctx, json& out) {
+    if (!value.borrowed()) {
+        out = value.release();
+        return true;
+    }
+    detail::Measure size;
+    if (!detail::measure(value.get(), ctx, size)) return false;
+    out = value.get();
+    return true;
+}
+
+}  // namespace
+
+bool Program::holds(const json& data, DataIndex& index, Budget& budget) const {
     if (!impl_) return false;  // a moved-from program: an error
-    detail::Ctx ctx;
+    detail::BudgetScope scope(budget);
+    detail::Ctx& ctx = scope.ctx;
     ctx.index = index_for(data, index);
     detail::Frame root;
     root.data = &data;
@@ -353,15 +380,17 @@ bool Program::holds(const json& data, DataIndex& index) const {
     detail::Value value;
     if (!detail::eval(impl_->root, ctx, value)) return false;
     const json& result = value.get();
-    // evaluate() refuses to copy out a borrowed value nested too deep ("Invalid Arguments"): the same verdict here.
-    if (value.borrowed() && result.is_structured() && !detail::within_depth(result, detail::kMaxValueDepth))
-        return false;
+    // evaluate() measures a borrowed result before copying it out, refusing one nested too deep ("Invalid
+    // Arguments"): the same work and verdict here.
+    detail::Measure size;
+    if (value.borrowed() && result.is_structured() && !detail::measure(result, ctx, size)) return false;
     return truthy(result);
 }
 
-Outcome Program::run(const json& data, DataIndex::Impl* index) const {
+Outcome Program::run(const json& data, DataIndex::Impl* index, Budget& budget) const {
     Outcome outcome;
-    detail::Ctx ctx;
+    detail::BudgetScope scope(budget);
+    detail::Ctx& ctx = scope.ctx;
     ctx.index = index;
     if (!impl_) {  // a moved-from program
         ctx.fail(detail::kInvalidArguments);
@@ -373,7 +402,7 @@ Outcome Program::run(const json& data, DataIndex::Impl* index) const {
     root.data = &data;
     ctx.top = &root;
     detail::Value value;
-    if (!detail::eval(impl_->root, ctx, value) || !detail::take(value, ctx, outcome.value)) {
+    if (!detail::eval(impl_->root, ctx, value) || !copy_out(value, ctx, outcome.value)) {
         outcome.ok = false;
         outcome.value = nullptr;
         outcome.error = std::move(ctx.error);

@@ -77,6 +77,9 @@ TEST_F(EngineAnswers, OutOfRange) {
     expect_error(R"({"answers": {"age": -1}})", "out_of_range", "/answers/age");
     expect_error(R"({"answers": {"duration": 100.5}})", "out_of_range", "/answers/duration");
     expect_error(R"({"answers": {"duration": 1e300}})", "out_of_range", "/answers/duration");
+    // Valid JSON, but beyond any double: refused where it stands, before the answer's own checks.
+    expect_error(R"({"answers": {"age": 1e400}})", "out_of_range", "/answers/age");
+    expect_error(R"({"answers": {"pain_regions": ["left_foot", -1e400]}})", "out_of_range", "/answers/pain_regions/1");
     EXPECT_FALSE(assess({{"answers", {{"age", 120}, {"duration", 0.25}}}}).contains("error"));
     EXPECT_FALSE(assess(json::parse(R"({"answers": {"age": 40.0}})")).contains("error"));
 }

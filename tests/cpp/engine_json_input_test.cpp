@@ -18,17 +18,22 @@ namespace {
 
 using nlohmann::json;
 
-// nlohmann's verdict on `text`: the value, or "" with `refused` set.
+// nlohmann's verdict on `text`: the value, or "" with `refused` set (and `beyond_double` when the first problem it
+// met was a number beyond the range of a double).
 struct NlohmannReading {
     json value;
     bool refused = false;
+    bool beyond_double = false;
 };
 
 NlohmannReading nlohmann_reading(const std::string& text) {
     NlohmannReading reading;
     try {
         reading.value = json::parse(text);
-    } catch (const json::exception&) {  // parse_error, or out_of_range for a number beyond a double
+    } catch (const json::out_of_range&) {
+        reading.refused = true;
+        reading.beyond_double = true;
+    } catch (const json::parse_error&) {
         reading.refused = true;
     }
     return reading;
@@ -43,6 +48,12 @@ void expect_read_as_nlohmann(const std::string& text) {
         ASSERT_TRUE(parsed.error) << "accepted what nlohmann refuses: " << text;
         if (first_invalid_utf8(text) != std::string_view::npos) {  // checked before the syntax
             EXPECT_EQ(parsed.error->code, "invalid_utf8") << text;
+            return;
+        }
+        // nlohmann stops at a number beyond a double; the reader reports it only once the rest of the text has
+        // passed the syntax check (out_of_range), else the syntax error that follows (malformed_json).
+        if (parsed.error->code == "out_of_range") {
+            EXPECT_TRUE(expected.beyond_double) << text;
             return;
         }
         ASSERT_EQ(parsed.error->code, "malformed_json") << text;
@@ -130,7 +141,8 @@ TEST(JsonInput, MalformedJsonNamesTheByteAndTheProblem) {
         {R"([-x])", "at byte 2: expected a digit after '-', found 'x'"},
         {R"([1.])", "at byte 3: expected a digit after '.', found ']'"},
         {R"([1e+])", "at byte 4: expected a digit in the exponent, found ']'"},
-        {R"({"age": 1e400})", "at byte 8: the number 1e400 is beyond the range of a double"},
+        // A number beyond a double is reported only once the syntax is known to be sound.
+        {R"([1e400, ])", "at byte 8: expected a value (true, false, null, a number, a string, [ or {), found ']'"},
     };
     for (const auto& [text, detail] : cases) {
         const ParsedJson parsed = parse_json_limited(text, ParseLimits{0, 16});
@@ -143,6 +155,33 @@ TEST(JsonInput, MalformedJsonNamesTheByteAndTheProblem) {
     EXPECT_EQ(parse_json_limited("[[[]]]", ParseLimits{0, 2}).error->code, "too_deep");
     EXPECT_FALSE(parse_json_limited("[[[]]]", ParseLimits{0, 3}).error);
     EXPECT_EQ(parse_json_limited("[1 [[[]]]", ParseLimits{0, 2}).error->code, "too_deep");
+}
+
+// A number beyond the range of a double (1e400) is valid JSON with a value no double holds: out_of_range at the
+// number's JSON Pointer, once the whole text has passed the depth and syntax checks.
+TEST(JsonInput, NumbersBeyondADoubleAreOutOfRangeWhereTheyStand) {
+    const std::pair<std::string, std::string> cases[] = {
+        {R"({"answers": {"age": 1e400}})", "/answers/age"},
+        {R"([1, 2, -1E400])", "/2"},
+        {R"({"a~b/c": [0, {"x": 1e999, "y": 1}]})", "/a~0b~1c/1/x"},
+        {R"([1e400, 2e400])", "/0"},  // the first in the text
+        {R"({"b": 1e400, "a": 2e400})", "/b"},
+        {"1e400", ""},
+    };
+    for (const auto& [text, pointer] : cases) {
+        const ParsedJson parsed = parse_json_limited(text, ParseLimits{0, 16});
+        ASSERT_TRUE(parsed.error) << text;
+        EXPECT_EQ(parsed.error->code, "out_of_range") << text << " -> " << parsed.error->message;
+        EXPECT_EQ(parsed.error->path, pointer) << text;
+        EXPECT_NE(parsed.error->message.find("is beyond the range of a double"), std::string::npos)
+            << parsed.error->message;
+    }
+    EXPECT_EQ(parse_json_limited(R"({"age": 1e400})", ParseLimits{0, 16}).error->message,
+              "the number 1e400 is beyond the range of a double");
+    // Below the smallest double is 0, as strtod reads it; too deep and malformed are reported first.
+    EXPECT_EQ(parse_json_limited("[1e-400]", ParseLimits{0, 16}).value, json::parse("[0.0]"));
+    EXPECT_EQ(parse_json_limited("[1e400, [[[]]]]", ParseLimits{0, 2}).error->code, "too_deep");
+    EXPECT_EQ(parse_json_limited(R"({"a": 1e400} x)", ParseLimits{0, 16}).error->code, "malformed_json");
 }
 
 // Locale files are read by parse_flat_string_object when they are plainly a flat object of strings; anything else is

@@ -317,6 +317,19 @@ TEST(EngineRules, LintFindings) {
     EXPECT_EQ(lint["problems"].size(), 16u) << text;
 }
 
+// A rule file holding a number beyond a double is refused with the number's place in the file (and the files that
+// refer to what it would have defined report that too).
+TEST(EngineRules, ANumberBeyondADoubleInARuleFileIsLocated) {
+    RuleFiles files = testing::edited(testing::fixture_rule_files(), "roots.json",
+                                      [](json& doc) { doc["evidence"][0]["weight"] = 123456789; });
+    std::string& roots = files["roots.json"];
+    roots.replace(roots.find("123456789"), 9, "1e400");
+    Engine engine;
+    const json refusal = json::parse(engine.load_rules(files));
+    EXPECT_TRUE(has_path(problem_paths(refusal), "roots.json/evidence/0/weight")) << refusal.dump();
+    EXPECT_NE(messages(refusal).find("out_of_range: the number 1e400"), std::string::npos) << messages(refusal);
+}
+
 TEST(EngineRules, EvaluateLogic) {
     EXPECT_EQ(json::parse(evaluate_logic(R"({"+": [1, 2]})", "null")), json::parse(R"({"result": 3})"));
     EXPECT_EQ(json::parse(evaluate_logic(R"({"var": "a.b"})", R"({"a": {"b": [1]}})")),
@@ -329,6 +342,13 @@ TEST(EngineRules, EvaluateLogic) {
     EXPECT_EQ(malformed["error"]["path"], "/rule");
     EXPECT_EQ(json::parse(evaluate_logic("1", "\xC3\x28"))["error"]["path"], "/data");
     EXPECT_EQ(json::parse(evaluate_logic(std::string(100, '['), "1"))["error"]["code"], "too_deep");
+    // A number beyond a double is refused at its place in the rule or the data.
+    const json big_rule = json::parse(evaluate_logic(R"({"+": [1, 1e400]})", "null"));
+    EXPECT_EQ(big_rule["error"]["code"], "out_of_range") << big_rule.dump();
+    EXPECT_EQ(big_rule["error"]["path"], "/rule/+/1");
+    const json big_data = json::parse(evaluate_logic(R"({"var": "x"})", R"({"x": -1e400})"));
+    EXPECT_EQ(big_data["error"]["code"], "out_of_range") << big_data.dump();
+    EXPECT_EQ(big_data["error"]["path"], "/data/x");
 }
 
 }  // namespace

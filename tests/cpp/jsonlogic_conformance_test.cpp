@@ -1,5 +1,7 @@
 // Runs every case of the community JsonLogic conformance suites (json-logic/compat-tables) against our evaluator.
 // The suites are read at run time from the folder named by ROOTCHECK_JSONLOGIC_SUITES (index.json lists the files).
+// Each case runs under a budget of its own (jsonlogic.h, Budget); the most any case spends must stay far inside it.
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -37,6 +39,8 @@ std::string suites_folder() {
 #endif
 }
 
+using rootcheck::jsonlogic::Budget;
+using rootcheck::jsonlogic::DataIndex;
 using rootcheck::jsonlogic::json;
 using rootcheck::jsonlogic::Outcome;
 using rootcheck::jsonlogic::Program;
@@ -67,11 +71,12 @@ bool same_value(const json& expected, const json& actual, bool decimal) {
     return expected == actual;
 }
 
-// Checks one case; on failure describes what came back.
-bool passes(const json& test, std::string& got) {
+// Checks one case under `budget`; on failure describes what came back.
+bool passes(const json& test, Budget& budget, std::string& got) {
     const Program program = Program::compile(test["rule"]);
     const json data = test.contains("data") ? test["data"] : json();
-    const Outcome outcome = program.evaluate(data);
+    DataIndex index;
+    const Outcome outcome = program.evaluate(data, index, budget);
     got = outcome.ok ? "result " + outcome.value.dump() : "error " + outcome.error.dump();
     if (test.contains("error")) return !outcome.ok && outcome.error.value("type", json()) == test["error"]["type"];
     return outcome.ok && same_value(test["result"], outcome.value, test.value("decimal", false));
@@ -87,6 +92,8 @@ TEST(JsonLogicConformance, AllSuitesPass) {
 
     std::size_t total = 0;
     std::size_t passed = 0;
+    std::size_t most_steps = 0;
+    std::size_t most_bytes = 0;
     std::vector<std::string> failures;
     for (const json& name : index) {
         json suite;
@@ -96,7 +103,11 @@ TEST(JsonLogicConformance, AllSuitesPass) {
             if (!test.is_object()) continue;  // strings are section comments
             ++total;
             std::string got;
-            if (passes(test, got)) {
+            Budget budget;
+            const bool ok = passes(test, budget, got);
+            most_steps = std::max(most_steps, budget.steps_used());
+            most_bytes = std::max(most_bytes, budget.bytes_used());
+            if (ok) {
                 ++passed;
             } else {
                 failures.push_back(name.get<std::string>() + ": " + test.value("description", std::string()) +
@@ -108,10 +119,14 @@ TEST(JsonLogicConformance, AllSuitesPass) {
             }
         }
     }
-    std::cout << "JsonLogic conformance: " << passed << " of " << total << " cases passed" << std::endl;
+    std::cout << "JsonLogic conformance: " << passed << " of " << total << " cases passed, spending at most "
+              << most_steps << " of " << Budget::kSteps << " steps and " << most_bytes << " of " << Budget::kBytes
+              << " bytes" << std::endl;
     for (const std::string& failure : failures) ADD_FAILURE() << failure;
     EXPECT_GT(total, 0u);
     EXPECT_EQ(passed, total);
+    EXPECT_LE(most_steps * 1000, Budget::kSteps);
+    EXPECT_LE(most_bytes * 1000, Budget::kBytes);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 namespace {
 
+using rootcheck::jsonlogic::Budget;
 using rootcheck::jsonlogic::CompileProblem;
 using rootcheck::jsonlogic::DataIndex;
 using rootcheck::jsonlogic::KeyTable;
@@ -208,9 +209,10 @@ TEST(JsonLogicDataIndex, GivesTheSameResultsAsThePlainLookUpWhileTheDataGrows) {
     EXPECT_EQ(keys.size(), 4u);  // side, facts, later, regions ("" reads the element, not a key)
     json data = json::parse(R"({"side": "left", "regions": ["right_heel", "left_sole"], "facts": {}})");
     DataIndex index(keys);
+    Budget budget;  // one for all the evaluations here, as the engine has one per call
     const auto same = [&](const Program& program) {
         const Outcome plain = program.evaluate(data);
-        const Outcome indexed = program.evaluate(data, index);
+        const Outcome indexed = program.evaluate(data, index, budget);
         EXPECT_EQ(indexed.ok, plain.ok);
         EXPECT_EQ(indexed.value, plain.value);
         return indexed.value;
@@ -228,9 +230,9 @@ TEST(JsonLogicDataIndex, GivesTheSameResultsAsThePlainLookUpWhileTheDataGrows) {
     EXPECT_EQ(same(side), json("right"));
     // Other data: the index starts over instead of answering from the first object.
     const json other = json::parse(R"({"side": "both"})");
-    EXPECT_EQ(side.evaluate(other, index).value, json("both"));
-    EXPECT_EQ(side.evaluate(json("not an object"), index).value, json());
-    EXPECT_EQ(side.evaluate(data, index).value, json("right"));
+    EXPECT_EQ(side.evaluate(other, index, budget).value, json("both"));
+    EXPECT_EQ(side.evaluate(json("not an object"), index, budget).value, json());
+    EXPECT_EQ(side.evaluate(data, index, budget).value, json("right"));
 }
 
 TEST(JsonLogicProgram, HoldsIsTheTruthOfEvaluateWithErrorsFalse) {
@@ -246,11 +248,13 @@ TEST(JsonLogicProgram, HoldsIsTheTruthOfEvaluateWithErrorsFalse) {
     for (const char* rule : rules) {
         const Program program = Program::compile(json::parse(rule), nullptr, &keys);
         DataIndex index(keys);
+        Budget budget;
         const Outcome outcome = program.evaluate(data);
-        EXPECT_EQ(program.holds(data, index), outcome.ok && truthy(outcome.value)) << rule;
+        EXPECT_EQ(program.holds(data, index, budget), outcome.ok && truthy(outcome.value)) << rule;
     }
     DataIndex index;
-    EXPECT_FALSE(Program().holds(data, index));  // a default program evaluates to null
+    Budget budget;
+    EXPECT_FALSE(Program().holds(data, index, budget));  // a default program evaluates to null
     // A value too deep to copy out is an error for evaluate(), so it does not hold either.
     json deep = json::array();
     for (int i = 0; i < 300; ++i) deep = json::array({std::move(deep)});
@@ -258,7 +262,7 @@ TEST(JsonLogicProgram, HoldsIsTheTruthOfEvaluateWithErrorsFalse) {
     const Program read_deep = Program::compile(json::parse(R"({"var": "deep"})"), nullptr, &keys);
     EXPECT_FALSE(read_deep.evaluate(deep_data).ok);
     DataIndex deep_index(keys);
-    EXPECT_FALSE(read_deep.holds(deep_data, deep_index));
+    EXPECT_FALSE(read_deep.holds(deep_data, deep_index, budget));
 }
 
 TEST(JsonLogicDataIndex, RemembersMembersTheCallerAdds) {
@@ -268,15 +272,16 @@ TEST(JsonLogicDataIndex, RemembersMembersTheCallerAdds) {
     EXPECT_EQ(keys.find("never read"), KeyTable::npos);
     json data = json::object();
     DataIndex index(keys);
-    EXPECT_EQ(age.evaluate(data, index).value, json());  // absent so far
+    Budget budget;
+    EXPECT_EQ(age.evaluate(data, index, budget).value, json());  // absent so far
     const auto added = data.get_ref<json::object_t&>().emplace("age", 42).first;
     index.remember(data, keys.find("age"), added->second);
-    EXPECT_EQ(age.evaluate(data, index).value, json(42));
+    EXPECT_EQ(age.evaluate(data, index, budget).value, json(42));
     // Remembering a member of other data starts the index over for that data.
     json other = {{"age", 7}};
     index.remember(other, keys.find("age"), other["age"]);
-    EXPECT_EQ(age.evaluate(other, index).value, json(7));
-    EXPECT_EQ(age.evaluate(data, index).value, json(42));
+    EXPECT_EQ(age.evaluate(other, index, budget).value, json(7));
+    EXPECT_EQ(age.evaluate(data, index, budget).value, json(42));
 }
 
 TEST(JsonLogicDataIndex, ServesManyKeysAndProgramsCompiledWithoutAKeyTable) {
@@ -290,8 +295,9 @@ TEST(JsonLogicDataIndex, ServesManyKeysAndProgramsCompiledWithoutAKeyTable) {
         programs.push_back(Program::compile(json{{"var", "key" + std::to_string(i)}}, nullptr, numbered));
     }
     DataIndex index;  // unsized: grows as key numbers come
+    Budget budget;
     for (int round = 0; round < 2; ++round) {
-        for (int i = 0; i < 600; ++i) EXPECT_EQ(programs[i].evaluate(data, index).value, json(i)) << i;
+        for (int i = 0; i < 600; ++i) EXPECT_EQ(programs[i].evaluate(data, index, budget).value, json(i)) << i;
     }
 }
 

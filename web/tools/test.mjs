@@ -1,16 +1,18 @@
 // `npm test`: builds, then runs every test runner of the project in turn and closes with one total line.
 //
-// Runners: the GoogleTest binary natively (native-debug), under AddressSanitizer + UBSan (native-asan) and as
-// WebAssembly under Node (wasm-release), all through CTest; the Node tests (tests/node/) and the browser tests
-// (tests/browser/) through `node --test`. Each runner's output is shown as it runs; its own summary is read for the
-// counts. A runner that exits non-zero without reporting a failure, or reports no test at all, counts as one
-// failure, so a broken runner can never look green. Exit status 0 only when nothing failed.
+// Runners: the GoogleTest binary natively (native-debug), under AddressSanitizer + UBSan (native-asan), as
+// WebAssembly under Node (wasm-release) and as WebAssembly under UBSan (wasm-sanitize), all through CTest; the Node tests (tests/node/) and the browser tests
+// (tests/browser/) through `node --test`; the fuzz targets (tests/fuzz/) through `npm run fuzz -- --test`, which
+// builds the fuzz preset and runs each target a fixed number of times over its seeds, one test per target. Each
+// runner's output is shown as it runs; its own summary is read for the counts. A runner that exits non-zero without
+// reporting a failure, or reports no test at all, counts as one failure, so a broken runner can never look green.
+// Exit status 0 only when nothing failed.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, repo } from './build.mjs';
 
-const gtestPresets = ['native-debug', 'native-asan', 'wasm-release'];
+const gtestPresets = ['native-debug', 'native-asan', 'wasm-release', 'wasm-sanitize'];
 
 // GoogleTest's closing lines. In --gtest_brief mode it prints how many ran, passed and were skipped (failures only
 // inline), so the failed count is the difference.
@@ -26,6 +28,12 @@ function gtestCounts(output) {
 function nodeTestCounts(output) {
     const count = (name) => Number(output.match(new RegExp(`^ℹ ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
     return { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') };
+}
+
+// web/tools/fuzz.mjs's summary: a line "fuzz <target>: ok|FAILED ..." per target.
+function fuzzCounts(output) {
+    const count = (verdict) => output.match(new RegExp(`^fuzz \\S+: ${verdict} `, 'gm'))?.length ?? 0;
+    return { passed: count('ok'), failed: count('FAILED'), skipped: 0 };
 }
 
 // Runs one command with its output passed through and kept; resolves to {status, output}.
@@ -80,6 +88,12 @@ const runners = [
         counts: nodeTestCounts,
     },
     {
+        name: 'fuzz targets (tests/fuzz)',
+        command: process.execPath,
+        args: ['web/tools/fuzz.mjs', '--test'],
+        counts: fuzzCounts,
+    },
+    {
         name: 'browser tests (tests/browser)',
         folder: join(repo, 'tests/browser'),
         command: process.execPath,
@@ -89,7 +103,7 @@ const runners = [
 ];
 
 try {
-    build(['wasm-release', 'native-debug', 'native-asan']);
+    build(['wasm-release', 'native-debug', 'native-asan', 'wasm-sanitize']);
 } catch (error) {
     console.error(`\nbuild failed: ${error.message}`);
     console.log('0 passed, 1 failed');
