@@ -113,7 +113,7 @@ export async function startHarness() {
     /**
      * Opens web/<path> in a fresh context. Options: width (default 1280), height (default 900), bypassCSP (only for
      * axe), prepare (async (context) => ..., run before the page opens: routes that change what the server sends).
-     * Returns {page, record, assertClean(), close()}.
+     * Returns {page, record, assertClean({otherFiles}), close()}.
      */
     async open(path, { width = 1280, height = 900, bypassCSP = false, prepare = null } = {}) {
       const context = await browser.newContext({ viewport: { width, height }, bypassCSP, serviceWorkers: 'block' });
@@ -133,8 +133,10 @@ export async function startHarness() {
       return {
         page,
         record,
-        assertClean() {
-          const foreign = record.requests.filter((url) => !isWidgetFile(url, server.url));
+        // otherFiles: URL path prefixes a page loads on purpose besides the widget's (the portal example's LHC-Forms).
+        assertClean({ otherFiles = [] } = {}) {
+          const foreign = record.requests.filter((url) => !isWidgetFile(url, server.url) &&
+            !otherFiles.some((prefix) => new URL(url).pathname.startsWith(prefix)));
           assert.deepEqual(foreign, [], 'requests beyond the widget\'s own files');
           assert.deepEqual(record.failedResponses, [], 'responses with an error status');
           if (!bypassCSP) assert.deepEqual(record.cspViolations, [], 'CSP violations');
