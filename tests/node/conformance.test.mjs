@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { repo, runCli } from './support.mjs';
+import { jsonEqual, repo, runCli } from './support.mjs';
 
 const suitesDir = process.env.ROOTCHECK_JSONLOGIC_SUITES ?? resolve(repo, '../shared/jsonlogic-suites');
 const expectedCases = 1138;
@@ -16,16 +16,6 @@ function loadCases() {
     return index.flatMap((file) => JSON.parse(readFileSync(join(suitesDir, file), 'utf8'))
         .filter((entry) => typeof entry === 'object')
         .map((entry) => ({ file, ...entry })));
-}
-
-// JSON equality: like deep strict equality, except that numbers compare with === (JSON cannot tell -0 from 0 once
-// the engine's text has been through JSON.parse and JSON.stringify, and neither can the suites' expectations).
-function jsonEqual(a, b) {
-    if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;
-    if (Array.isArray(a) !== Array.isArray(b)) return false;
-    const keysA = Object.keys(a);
-    const keysB = Object.keys(b);
-    return keysA.length === keysB.length && keysA.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]));
 }
 
 function passes(testCase, output) {

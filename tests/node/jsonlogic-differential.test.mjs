@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { newEngine, repo } from './support.mjs';
+import { jsonEqual, newEngine, repo } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { LogicEngine } = require('json-logic-engine');
@@ -65,15 +65,6 @@ const implementations = {
     'json-logic-js': (rule, data) => runPeer((r, d) => jsonLogic.apply(r, d), rule, data),
 };
 const peers = ['json-logic-engine', 'json-logic-js'];
-
-// JSON equality; numbers with === (so 0 and -0 are equal, as they are once written as JSON, and NaN is never equal).
-function jsonEqual(a, b) {
-    if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;
-    if (Array.isArray(a) !== Array.isArray(b)) return false;
-    const keysA = Object.keys(a);
-    const keysB = Object.keys(b);
-    return keysA.length === keysB.length && keysA.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]));
-}
 
 const sameAnswer = (a, b) =>
     ('error' in a ? 'error' in b && a.error === b.error : 'result' in b && jsonEqual(a.result, b.result));

@@ -54,3 +54,13 @@ export function compileSchema(name) {
     if ($schema !== 'https://json-schema.org/draft/2020-12/schema') throw new Error(`${name}: $schema is ${$schema}`);
     return new Ajv({ allErrors: true, strictKeywords: true }).compile({ ...schema, definitions: $defs });
 }
+
+// JSON equality: like deep strict equality, except that numbers compare with === (JSON cannot tell -0 from 0 once
+// the engine's text has been through JSON.parse and JSON.stringify, and neither can the suites' expectations).
+export function jsonEqual(a, b) {
+    if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    const keysA = Object.keys(a);
+    const keysB = Object.keys(b);
+    return keysA.length === keysB.length && keysA.every((key) => Object.hasOwn(b, key) && jsonEqual(a[key], b[key]));
+}

@@ -12,11 +12,11 @@
 //                                         seed over the seeds and tests/fuzz/regressions/<target>/, keeping nothing
 //
 // A target fails when it found anything; the last line is "<n> passed, <m> failed" and the exit status 1 on a failure.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, buildDir, repo } from './build.mjs';
+import { runAndKeep } from './run-and-keep.mjs';
 import { fuzzTargets, regressionDir, writeSeeds } from '../../tests/fuzz/seeds.mjs';
 
 // --test: runs per target (seeds included, which libFuzzer runs first), so that a crash any seed reaches fails
@@ -45,23 +45,8 @@ function parseOptions() {
 }
 
 // Runs the fuzzer with its output shown as it comes; resolves to {status, output}.
-function runFuzzer(executable, args) {
-    return new Promise((resolve) => {
-        const child = spawn(executable, args, {
-            cwd: repo,
-            env: { ...process.env, UBSAN_OPTIONS: 'print_stacktrace=1:halt_on_error=1' },
-        });
-        let output = '';
-        const keep = (stream) => (chunk) => {
-            output += chunk;
-            stream.write(chunk);
-        };
-        child.stdout.on('data', keep(process.stdout));
-        child.stderr.on('data', keep(process.stderr));
-        child.on('error', (error) => resolve({ status: -1, output: `${output}\n${error.message}\n` }));
-        child.on('close', (status) => resolve({ status, output }));
-    });
-}
+const runFuzzer = (executable, args) =>
+    runAndKeep(executable, args, { UBSAN_OPTIONS: 'print_stacktrace=1:halt_on_error=1' });
 
 const lastMatch = (output, pattern) => [...output.matchAll(pattern)].at(-1);
 

@@ -7,10 +7,10 @@
 // runner's output is shown as it runs; its own summary is read for the counts. A runner that exits non-zero without
 // reporting a failure, or reports no test at all, counts as one failure, so a broken runner can never look green.
 // Exit status 0 only when nothing failed.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, repo } from './build.mjs';
+import { runAndKeep } from './run-and-keep.mjs';
 
 const gtestPresets = ['native-debug', 'native-asan', 'wasm-release', 'wasm-sanitize'];
 
@@ -34,25 +34,6 @@ function nodeTestCounts(output) {
 function fuzzCounts(output) {
     const count = (verdict) => output.match(new RegExp(`^fuzz \\S+: ${verdict} `, 'gm'))?.length ?? 0;
     return { passed: count('ok'), failed: count('FAILED'), skipped: 0 };
-}
-
-// Runs one command with its output passed through and kept; resolves to {status, output}.
-function runAndKeep(command, args, env = {}) {
-    return new Promise((resolve) => {
-        const child = spawn(command, args, { cwd: repo, env: { ...process.env, ...env } });
-        let output = '';
-        const keep = (stream) => (chunk) => {
-            output += chunk;
-            stream.write(chunk);
-        };
-        child.stdout.on('data', keep(process.stdout));
-        child.stderr.on('data', keep(process.stderr));
-        child.on('error', (error) => {
-            output += `\n${error.message}\n`;
-            resolve({ status: -1, output });
-        });
-        child.on('close', (status) => resolve({ status, output }));
-    });
 }
 
 const hasTestFiles = (folder) => existsSync(folder) &&
