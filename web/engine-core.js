@@ -1,6 +1,6 @@
-// The core of RootCheck's JavaScript API: the only door from JavaScript to the WebAssembly engine. web/rootcheck.js,
+// The core of RootCheck's JavaScript API: the only door from JavaScript to the WebAssembly engine. web/api.js,
 // the public API, adds the FHIR calls to what createEngine here returns; the widget uses this core alone, so that
-// the FHIR code stays out of its first download. Types: rootcheck.d.ts.
+// the FHIR code stays out of its first download. Types: api.d.ts.
 //
 // The engine speaks JSON text; this module turns JavaScript values into that text and the replies back into plain
 // objects. Errors are data ({error: {...}}), never exceptions, except when the engine cannot be created at all.

@@ -2,7 +2,7 @@
 //
 // Each module instance (every createRootCheckEngine() call has its own memory) holds one Engine, created on first
 // use with the rule set built into the library. The engine catches everything at its boundary (engine.h: no call
-// throws), so no C++ exception reaches JavaScript. web/rootcheck.js wraps these functions; nothing else should call
+// throws), so no C++ exception reaches JavaScript. web/api.js wraps these functions; nothing else should call
 // them, because they trade Embind's string conversions for raw bytes, under this contract:
 //
 // - Arguments: JavaScript first asks argumentBuffer(size) for a Uint8Array view over a buffer owned here, writes the

@@ -1,5 +1,5 @@
 // questionnaire(locale, mode): everything a front end needs to draw the questions of one mode in one locale
-// (its shape: Questionnaire in web/rootcheck.d.ts). next() says what is visible now; each question's `visible`
+// (its shape: Questionnaire in web/api.d.ts). next() says what is visible now; each question's `visible`
 // condition is there too, as written, for renderers of other formats (the FHIR Questionnaire's enableWhen).
 #pragma once
 

@@ -13,7 +13,7 @@
 //    full garbage collection (so that reclaiming earlier instances' memories does not fall into the span; without
 //    it, every fourth or fifth instance took 20 ms more). The fastest of them is reported beside it.
 // 2. Cold, Chromium (target <= 20 ms): a fresh page each time (a new browser context: own process, own caches,
-//    nothing compiled) under the project's strict CSP; the page fetches the .wasm bytes and imports web/rootcheck.js,
+//    nothing compiled) under the project's strict CSP; the page fetches the .wasm bytes and imports web/api.js,
 //    then compiles the bytes (WebAssembly.compile: baseline code, nothing run yet) and, between two performance
 //    marks, instantiates the module (createEngine({wasmModule})) and calls info(). Median of `pages` pages. Whatever
 //    of the compile V8 defers to a function's first call (lazy compilation) falls inside the span. The compile's own
@@ -44,7 +44,7 @@ function garbageCollector() {
 }
 
 async function warmNode() {
-    const { createEngine } = await import('../../web/rootcheck.js');
+    const { createEngine } = await import('../../web/api.js');
     const gc = garbageCollector();
     const compiled = await WebAssembly.compile(readFileSync(join(distDir, 'rootcheck-engine.wasm')));
     const ready = async () => {
@@ -69,7 +69,7 @@ async function warmNode() {
 async function coldPage() {
     const at = (path) => new URL(path, document.baseURI).href;
     const bytes = await (await fetch(at('../dist/rootcheck-engine.wasm'))).arrayBuffer();
-    const { createEngine } = await import(at('../rootcheck.js'));
+    const { createEngine } = await import(at('../api.js'));
     performance.mark('rootcheck-compile');
     const compiled = await WebAssembly.compile(bytes);
     performance.mark('rootcheck-instantiate');

@@ -7,7 +7,7 @@ export const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const distDir = join(repo, 'web/dist');
 
 export async function newEngine() {
-    const { createEngine } = await import('../../web/rootcheck.js');
+    const { createEngine } = await import('../../web/api.js');
     return createEngine({ wasmBinary: readFileSync(join(distDir, 'rootcheck-engine.wasm')) });
 }
 

@@ -17,7 +17,7 @@ before(async () => {
   await tab.page.waitForFunction(() => document.querySelector('#form lhc-item'));
   // The page's own engine, with the FHIR calls of the JS API, for the checks below.
   await tab.page.evaluate(async () => {
-    const { createEngine } = await import('/rootcheck.js');
+    const { createEngine } = await import('/api.js');
     window.testEngine = await createEngine();
   });
 });

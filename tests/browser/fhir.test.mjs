@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { assert, Person, loadQuestionnaire, startHarness } from './harness.mjs';
 import { SOON_L5_LEFT } from './answers.mjs';
-import { createEngine } from '../../web/rootcheck.js';
+import { createEngine } from '../../web/api.js';
 import { toQuestionnaireResponse } from '../../web/fhir/response.js';
 
 const require = createRequire(import.meta.url);

@@ -1,4 +1,4 @@
-// The JavaScript API (web/rootcheck.js, contract in web/rootcheck.d.ts) over the built WebAssembly: shapes of every call,
+// The JavaScript API (web/api.js, contract in web/api.d.ts) over the built WebAssembly: shapes of every call,
 // plain objects out, the three input forms, determinism.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -164,7 +164,7 @@ test('the same input gives the same result, deep-equal and byte-identical, in on
 
 test('an engine made from a compiled module (or its promise) answers like one made from the bytes; one module serves many',
     async () => {
-        const { createEngine } = await import('../../web/rootcheck.js');
+        const { createEngine } = await import('../../web/api.js');
         const compiled = await WebAssembly.compile(readFileSync(wasmPath));
         const expected = JSON.stringify(engine.assess(fullAnswers));
         const fromModule = await createEngine({ wasmModule: compiled });
@@ -175,7 +175,7 @@ test('an engine made from a compiled module (or its promise) answers like one ma
     });
 
 test('a failed compile, or a module that is not the engine, rejects createEngine', async () => {
-    const { createEngine } = await import('../../web/rootcheck.js');
+    const { createEngine } = await import('../../web/api.js');
     await assert.rejects(createEngine({ wasmModule: Promise.reject(new Error('network down')) }), /network down/);
     // The smallest valid module: no exports, so the engine's own start cannot find its functions.
     const empty = await WebAssembly.compile(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));

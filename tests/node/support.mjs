@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import Ajv from 'ajv';
-import { createEngine } from '../../web/rootcheck.js';
+import { createEngine } from '../../web/api.js';
 
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const rulesDir = join(repo, 'rules');

@@ -1,10 +1,10 @@
-// Opens the WebAssembly engine for the CLI: the same web/rootcheck.js and web/dist/ files the browser uses. The .wasm
+// Opens the WebAssembly engine for the CLI: the same web/api.js and web/dist/ files the browser uses. The .wasm
 // bytes are read here once and handed to every engine (vignettes --knockout opens one per red-flag rule), and a
-// missing build is reported as such rather than as a file error from inside rootcheck.js. Optionally loads a
+// missing build is reported as such rather than as a file error from inside api.js. Optionally loads a
 // rule-set folder in place of the built-in set; a refused set becomes a CliError carrying the engine's problems.
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createEngine } from '../rootcheck.js';
+import { createEngine } from '../api.js';
 import { readRulesDir, RulesDirError } from './read-rules-dir.mjs';
 import { readFailure } from './read-input.mjs';
 import { CliError } from './cli-error.mjs';

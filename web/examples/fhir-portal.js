@@ -1,7 +1,7 @@
 // The portal example: RootCheck's FHIR Questionnaire rendered by LHC-Forms (a global `LForms` from the scripts the
 // page loads), and the two ways answers come back: the form's QuestionnaireResponse assessed by RootCheck, and the
 // widget's QuestionnaireResponse merged into the form.
-import { createEngine } from '../rootcheck.js';
+import { createEngine } from '../api.js';
 
 const form = document.getElementById('form');
 const status = document.getElementById('form-result');

@@ -1,4 +1,4 @@
-// The FHIR calls of the JS API (web/rootcheck.js), built from the engine's own calls; also used by the CLI.
+// The FHIR calls of the JS API (web/api.js), built from the engine's own calls; also used by the CLI.
 //
 // CONTRACT
 //   withFhir(engine) -> a frozen copy of an engine object of createEngine() with three more calls:

@@ -6,10 +6,10 @@
 // (observedAttributes, and the `@attr` notes on the properties that reflect them), its public methods and properties,
 // its tag (the define call of root-check.js) and the modules that export it (element.js). Added here, from the
 // files that own each, is what the analyzer cannot see:
-//   types, descriptions  from root-check.d.ts, whose class must declare exactly the public members of the element
+//   types, descriptions  from element.d.ts, whose class must declare exactly the public members of the element
 //                        (a member on one side only stops the generation, naming it);
 //   events               the names of widget/events.js's EVENTS, each typed and described as RootCheckEventMap of
-//                        root-check.d.ts says (the two must name the same events);
+//                        element.d.ts says (the two must name the same events);
 //   CSS parts            every `part: '…'` the widget's modules give an element;
 //   custom properties    every --rootcheck-* the widget's stylesheets read, with its plain fallback as the default,
 //                        less those the widget sets itself (--rootcheck-progress);
@@ -28,7 +28,7 @@ export const manifestPath = join(packageRoot, packageJson.customElements);
 // The modules analysed, as paths inside the package: the class, the module that exports it unregistered and the
 // one that registers it.
 const MODULES = ['web/widget/element.js', 'web/element.js', 'web/root-check.js'];
-const TYPES = 'web/root-check.d.ts';
+const TYPES = 'web/element.d.ts';
 const CLASS_NAME = 'RootCheckElement';
 const widgetDir = 'web/widget';
 
@@ -46,7 +46,7 @@ function jsDocText(node) {
     return text.replace(/\s+/g, ' ').trim();
 }
 
-// From root-check.d.ts: {members: name -> {type, description, kind}, events: name -> {type, description}}.
+// From element.d.ts: {members: name -> {type, description, kind}, events: name -> {type, description}}.
 function declaredTypes() {
     const file = sourceFile(TYPES);
     const members = new Map();
@@ -150,7 +150,7 @@ function resolveReferences(modules) {
     }
 }
 
-/** The manifest as an object. Throws a ManifestError when the code and root-check.d.ts disagree. */
+/** The manifest as an object. Throws a ManifestError when the code and element.d.ts disagree. */
 export function customElementsManifest() {
     const manifest = create({ modules: MODULES.map(sourceFile) });
     manifest.readme = 'README.md';

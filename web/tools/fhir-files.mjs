@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine } from '../rootcheck.js';
+import { createEngine } from '../api.js';
 
 export const fhirDir = fileURLToPath(new URL('../dist/fhir/', import.meta.url));
 export const MODES = ['self', 'clinician'];

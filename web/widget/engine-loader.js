@@ -2,7 +2,7 @@
 // engine; an element with a `rules` attribute gets its own engine (one per rule-set URL), because loadRules replaces
 // the set of the engine it is called on. The only network use is fetching the widget's own static files (the engine
 // and, when asked for, the rule-set folder the host page names): answers never leave the page.
-// The core API without the FHIR calls (web/rootcheck.js adds them): the widget's FHIR code loads later.
+// The core API without the FHIR calls (web/api.js adds them): the widget's FHIR code loads later.
 import { createEngine } from '../engine-core.js';
 
 const engines = new Map(); // '' (built-in set) or absolute rule-set folder URL -> Promise<engine>

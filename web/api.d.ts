@@ -1,4 +1,4 @@
-// Type declarations for web/rootcheck.js, RootCheck's JavaScript API (contract: the header of engine-core.js). The
+// Type declarations for web/api.js, RootCheck's JavaScript API (contract: the header of engine-core.js). The
 // shapes follow the engine's documents (rules/schema/, cpp/engine/engine.h, rules/README.md). Every object comes back
 // with its keys sorted and is a plain object.
 

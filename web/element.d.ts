@@ -3,8 +3,8 @@
 // types only, also types the tag (document.querySelector('root-check'), document.createElement('root-check')) and
 // the rootcheck-* events on every element and the document, which they reach by bubbling out of the shadow root.
 // The contract of the attributes, methods and events is README.md's "Embedding"; the documents they carry are those
-// of the JavaScript API (rootcheck.d.ts).
-import type { Answers, AssessResult, EngineError, FhirResource, Mode, NextResult } from './rootcheck.js';
+// of the JavaScript API (api.d.ts).
+import type { Answers, AssessResult, EngineError, FhirResource, Mode, NextResult } from './api.js';
 
 /** `detail` of rootcheck-change. */
 export interface RootCheckChangeDetail {
