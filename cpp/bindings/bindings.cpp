@@ -87,6 +87,10 @@ val questionnaire(std::size_t locale_length, std::size_t mode_length) {
 
 val info() { return reply_view(engine().info()); }
 
+val add_locale(std::size_t locale_length, std::size_t text_length) {
+    return reply_view(engine().add_locale(argument(0, locale_length), argument(locale_length, text_length)));
+}
+
 val lint() { return reply_view(engine().lint()); }
 
 val logic(std::size_t rule_length, std::size_t data_length) {
@@ -102,6 +106,7 @@ EMSCRIPTEN_BINDINGS(rootcheck) {
     emscripten::function("next", &next);
     emscripten::function("questionnaire", &questionnaire);
     emscripten::function("info", &info);
+    emscripten::function("addLocale", &add_locale);
     emscripten::function("lint", &lint);
     emscripten::function("logic", &logic);
 }

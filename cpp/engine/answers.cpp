@@ -3,7 +3,7 @@
 #include <cmath>
 #include <iterator>
 
-#include "json_writer.h"
+#include "json/writer.h"
 
 namespace rootcheck {
 
@@ -103,10 +103,15 @@ std::optional<InputError> check_answer(const Question& q, const json& value, con
 std::optional<InputError> check_locale_and_mode(const RuleSet& rules, std::string& locale, std::string& mode) {
     if (locale.empty()) locale = rules.default_locale;
     if (mode.empty()) mode = "self";
-    if (rules.locales.count(locale) == 0) {
+    if (rules.locale_files.count(locale) == 0) {
         std::string known;
-        for (const auto& entry : rules.locales) known += (known.empty() ? "" : ", ") + entry.first;
+        for (const auto& entry : rules.locale_files) known += (known.empty() ? "" : ", ") + entry.first;
         return InputError{"unknown_locale", "'" + locale + "' is not a locale of the rule set (" + known + ")",
+                          "/locale"};
+    }
+    if (rules.locales_to_load.count(locale) != 0) {
+        return InputError{"locale_not_loaded",
+                          "the texts of locale '" + locale + "' are not loaded yet (Engine::add_locale, loadLocale)",
                           "/locale"};
     }
     if (mode != "self" && mode != "clinician") {

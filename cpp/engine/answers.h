@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "json_input.h"
+#include "json/reader.h"
 #include "rule_set.h"
 
 namespace rootcheck {
@@ -32,8 +32,8 @@ struct ParsedAnswers {
 
 ParsedAnswers parse_answers(std::string_view document, const RuleSet& rules);
 
-// Checks a locale and a mode given outside a document (questionnaire()); "" picks the default. The error path is
-// `/locale` or `/mode`.
+// Checks a locale and a mode given outside a document (questionnaire()); "" picks the default. Errors: unknown_locale,
+// locale_not_loaded (a locale of RuleSet::locales_to_load) at `/locale`, unknown_mode at `/mode`.
 std::optional<InputError> check_locale_and_mode(const RuleSet& rules, std::string& locale, std::string& mode);
 
 }  // namespace rootcheck

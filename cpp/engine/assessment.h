@@ -1,7 +1,7 @@
 // One assessment, in the order rules/README.md fixes: visibility -> facts -> pain type -> roots -> mechanisms ->
 // triage -> advice and safety net. evaluate() computes the findings once over a single condition-data object that
-// grows stage by stage; result_text() writes them as the result of rules/schema/result.schema.json; next() reuses the
-// same findings.
+// grows stage by stage; result_text() (result_document.h) writes them as the result of
+// rules/schema/result.schema.json; next() (navigation.h) reuses the same findings.
 #pragma once
 
 #include <cstddef>
@@ -71,9 +71,6 @@ enum class Purpose { assess, navigate };
 // left as it was, for result_text(). Every condition is evaluated under `budget`, one for the whole evaluation.
 Evaluation evaluate(const RuleSet& rules, Answers& answers, jsonlogic::Budget& budget,
                     Purpose purpose = Purpose::assess);
-
-// The result document as JSON text (sorted keys, as every engine output).
-std::string result_text(const RuleSet& rules, const Answers& answers, const Evaluation& evaluation);
 
 // Scores are rounded to 3 decimals the same way everywhere, so equal inputs give equal bytes (and never "-0.0").
 double round_score(double value);

@@ -4,16 +4,18 @@
 
 #include <exception>
 #include <new>
+#include <optional>
 
 #include "answers.h"
 #include "assessment.h"
 #include "embedded_rules.h"
-#include "json_input.h"
-#include "json_writer.h"
+#include "json/reader.h"
+#include "json/writer.h"
 #include "jsonlogic/jsonlogic.h"
 #include "lint.h"
 #include "navigation.h"
-#include "questionnaire_view.h"
+#include "questionnaire_document.h"
+#include "result_document.h"
 #include "rule_set.h"
 
 namespace rootcheck {
@@ -40,6 +42,19 @@ std::string guarded(Body&& body) noexcept {
     } catch (...) {
         return R"({"error":{"code":"internal_error","message":"internal error","path":""}})";
     }
+}
+
+// Runs `body(rules)` as guarded() does, over the rule set loaded when the call begins (the call holds its own
+// reference, so a set loaded meanwhile does not pull it away); while no set is loaded, the answer is no_rules with the
+// reason. The calls that only read the set take it as const RuleSet& in `body`; add_locale takes RuleSet&.
+template <typename Body>
+std::string with_rules(const std::shared_ptr<RuleSet>& loaded, const std::string& no_rules_message,
+                       Body&& body) noexcept {
+    return guarded([&] {
+        const std::shared_ptr<RuleSet> rules = loaded;
+        if (!rules) return json_text(error_document(InputError{"no_rules", no_rules_message, ""}));
+        return body(*rules);
+    });
 }
 
 json invalid_rules(const std::vector<RuleProblem>& problems) {
@@ -74,7 +89,7 @@ std::string summarise(const std::vector<RuleProblem>& problems) {
 
 Engine::Engine() {
     try {
-        RuleSetLoad load = load_rule_set(embedded_rule_files(), embedded_rules_sha256());
+        RuleSetLoad load = load_rule_set(embedded_rule_files(), embedded_rules_sha256(), embedded_locale_sha256());
         rules_ = std::move(load.rules);
         if (!rules_) no_rules_message_ = summarise(load.problems);
     } catch (const std::exception& e) {
@@ -121,63 +136,71 @@ std::string Engine::load_rules_json(std::string_view files_object) {
 }
 
 std::string Engine::assess(std::string_view answers_document) const {
-    return guarded([&] {
-        const std::shared_ptr<const RuleSet> rules = rules_;
-        if (!rules) return json_text(error_document(InputError{"no_rules", no_rules_message_, ""}));
-        ParsedAnswers parsed = parse_answers(answers_document, *rules);
+    return with_rules(rules_, no_rules_message_, [&](const RuleSet& rules) {
+        ParsedAnswers parsed = parse_answers(answers_document, rules);
         if (parsed.error) return json_text(error_document(*parsed.error));
         jsonlogic::Budget budget;
-        const Evaluation evaluation = evaluate(*rules, parsed.answers, budget);
+        const Evaluation evaluation = evaluate(rules, parsed.answers, budget);
         if (evaluation.over_budget != nullptr) return budget_exceeded(*evaluation.over_budget);
-        return result_text(*rules, parsed.answers, evaluation);
+        return result_text(rules, parsed.answers, evaluation);
     });
 }
 
 std::string Engine::next(std::string_view answers_document) const {
-    return guarded([&] {
-        const std::shared_ptr<const RuleSet> rules = rules_;
-        if (!rules) return json_text(error_document(InputError{"no_rules", no_rules_message_, ""}));
-        ParsedAnswers parsed = parse_answers(answers_document, *rules);
+    return with_rules(rules_, no_rules_message_, [&](const RuleSet& rules) {
+        ParsedAnswers parsed = parse_answers(answers_document, rules);
         if (parsed.error) return json_text(error_document(*parsed.error));
         jsonlogic::Budget budget;
-        const Evaluation evaluation = evaluate(*rules, parsed.answers, budget, Purpose::navigate);
+        const Evaluation evaluation = evaluate(rules, parsed.answers, budget, Purpose::navigate);
         if (evaluation.over_budget != nullptr) return budget_exceeded(*evaluation.over_budget);
-        return navigation_document(*rules, evaluation);
+        return navigation_document(rules, evaluation);
     });
 }
 
 std::string Engine::questionnaire(std::string_view locale, std::string_view mode) const {
-    return guarded([&] {
-        const std::shared_ptr<const RuleSet> rules = rules_;
-        if (!rules) return json_text(error_document(InputError{"no_rules", no_rules_message_, ""}));
+    return with_rules(rules_, no_rules_message_, [&](const RuleSet& rules) {
         std::string checked_locale(locale);
         std::string checked_mode(mode);
-        if (auto error = check_locale_and_mode(*rules, checked_locale, checked_mode)) {
+        if (auto error = check_locale_and_mode(rules, checked_locale, checked_mode)) {
             return json_text(error_document(*error));
         }
-        return questionnaire_document(*rules, checked_locale, checked_mode);
+        return questionnaire_document(rules, checked_locale, checked_mode);
     });
 }
 
 std::string Engine::info() const {
-    return guarded([&] {
-        const std::shared_ptr<const RuleSet> rules = rules_;
-        if (!rules) return json_text(error_document(InputError{"no_rules", no_rules_message_, ""}));
-        JsonWriter out(512);  // keys in sorted order (json_writer.h)
-        out.begin_object().key("default_locale").string(rules->default_locale).key("engine").string(kEngineVersion);
+    return with_rules(rules_, no_rules_message_, [&](const RuleSet& rules) {
+        JsonWriter out(512);  // keys in sorted order (json/writer.h)
+        out.begin_object().key("default_locale").string(rules.default_locale).key("engine").string(kEngineVersion);
         out.key("locales").begin_array();
-        for (const auto& entry : rules->locales) out.string(entry.first);
-        out.end_array().key("rules").begin_object().key("name").string(rules->name);
-        out.key("sha256").string(rules->sha256).key("version").string(rules->version).end_object();
+        for (const auto& entry : rules.locale_files) out.string(entry.first);
+        out.end_array().key("locales_to_load").begin_array();
+        for (const auto& entry : rules.locales_to_load) out.string(entry.first);
+        out.end_array().key("rules").begin_object().key("name").string(rules.name);
+        out.key("sha256").string(rules.sha256).key("version").string(rules.version).end_object();
         return out.end_object().take();
     });
 }
 
+std::string Engine::add_locale(std::string_view locale, std::string_view text) {
+    return with_rules(rules_, no_rules_message_, [&](RuleSet& rules) {
+        std::string checked_locale(locale);
+        std::string mode = "self";
+        const std::optional<InputError> error = check_locale_and_mode(rules, checked_locale, mode);
+        if (!error) return info();  // already in
+        if (error->code != "locale_not_loaded") return json_text(error_document(*error));
+        const std::string refusal = add_locale_texts(rules, checked_locale, text);
+        if (!refusal.empty()) {
+            return json_text(error_document(
+                InputError{"invalid_locale", "locale '" + checked_locale + "': " + refusal, "/text"}));
+        }
+        return info();
+    });
+}
+
 std::string Engine::lint() const {
-    return guarded([&] {
-        const std::shared_ptr<const RuleSet> rules = rules_;
-        if (!rules) return json_text(error_document(InputError{"no_rules", no_rules_message_, ""}));
-        return json_text(lint_document(*rules));
+    return with_rules(rules_, no_rules_message_, [&](const RuleSet& rules) {
+        return json_text(lint_document(rules));
     });
 }
 

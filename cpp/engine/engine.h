@@ -6,12 +6,14 @@
 //   are rounded to 3 decimals, and the same input always gives the same bytes.
 // - No call throws and none aborts. Bad input returns {"error": {"code", "message", "path"}} where `path` is a JSON
 //   Pointer to the culprit ("" for the whole document). Codes: malformed_json, invalid_utf8, too_large, too_deep,
-//   not_an_object, unknown_key, wrong_type, out_of_range, unknown_value, unknown_region, duplicate_value,
-//   unknown_locale, unknown_mode, no_rules (see below), budget_exceeded (see below), and internal_error (a bug or out
-//   of memory: never expected).
+//   duplicate_key, not_an_object, unknown_key, wrong_type, out_of_range, unknown_value, unknown_region,
+//   duplicate_value, unknown_locale, locale_not_loaded and invalid_locale (see below), unknown_mode, no_rules (see
+//   below), budget_exceeded (see below), and internal_error (a bug or out of memory: never expected).
 // - Limits are checked in this order: size (too_large), UTF-8 (invalid_utf8, message gives the byte offset), nesting
-//   (too_deep), syntax (malformed_json, message gives the byte offset), numbers beyond the range of a double
-//   (out_of_range at the first one's pointer: {"answers": {"age": 1e400}} is out_of_range at /answers/age); then the
+//   (too_deep), syntax (malformed_json, message gives the byte offset), then the first in the text of a number
+//   beyond the range of a double (out_of_range at its pointer: {"answers": {"age": 1e400}} is out_of_range at
+//   /answers/age) and a key repeated in one object (duplicate_key at the repeated member's pointer: {"answers":
+//   {"saddle_numbness": "yes", "saddle_numbness": "no"}} is duplicate_key at /answers/saddle_numbness); then the
 //   document is checked key by key in sorted key order and the first problem is reported.
 // - An answer of null counts as not answered. Integer questions accept any JSON number with no fractional part.
 // - Answers document: {"answers": {...}, "locale": "en", "mode": "self"|"clinician"}; every key optional (locale
@@ -25,6 +27,10 @@
 //   rule at <file><JSON Pointer> exceeded ...", "path": ""}} within milliseconds instead of a result, and the engine
 //   answers its next call as usual. The built-in rules spend under 2,000 steps and no bytes on any vignette
 //   (tests/cpp/engine_budget_test.cpp prints the figures and keeps them under 1% of the limits).
+// - Locales on demand: the built-in set carries only its default locale's texts; each other locale of its manifest
+//   is listed by info() in "locales" and "locales_to_load" until add_locale gives its file (a page shows one
+//   language, and the others were a third of the download). Until then questionnaire, assess and next answer
+//   locale_not_loaded (path /locale) for it. A set given to load_rules is checked whole, every locale in.
 // - No rules: if the rule set built into the library fails to load (e.g. a build from an unfinished rules/), Engine()
 //   still constructs, and every call except load_rules/load_rules_json returns {"error": {"code": "no_rules",
 //   "message": "<why, listing the problems>", "path": ""}} until a valid set is loaded.
@@ -68,17 +74,26 @@ public:
     //  "escalate": bool, "level": "<level id>", "complete": bool} or an error.
     std::string next(std::string_view answers_document) const;
     // The questions, sections, options, regions and ui texts in `locale` for `mode` ("self"|"clinician"); an empty
-    // locale means the default locale, an empty mode "self". Errors: unknown_locale (path /locale), unknown_mode (/mode).
+    // locale means the default locale, an empty mode "self". Errors: unknown_locale and locale_not_loaded (path
+    // /locale), unknown_mode (/mode).
     std::string questionnaire(std::string_view locale, std::string_view mode) const;
-    // {"engine": kEngineVersion, "rules": {"name", "version", "sha256"}, "locales": [...], "default_locale"}
+    // {"engine": kEngineVersion, "rules": {"name", "version", "sha256"}, "locales": [...], "default_locale",
+    //  "locales_to_load": [...]}. sha256 is the whole set's, every locale included, loaded or not.
     std::string info() const;
+    // Adds the texts of `locale`, one of info()'s locales_to_load, from its file's text: only the text the engine was
+    // built with is taken (its SHA-256 is built in; line breaks and indentation may differ), since that file passed
+    // every check of a locale when the build loaded the whole set. Returns info(), or an error: unknown_locale
+    // (/locale), invalid_locale (/text: any other text; the locale keeps waiting), no_rules. A locale already in
+    // (the default, or one added before) gives info() whatever the text. Not to be called while another call of this
+    // engine runs (as load_rules).
+    std::string add_locale(std::string_view locale, std::string_view text);
     // Lint findings for the loaded set beyond load-time validation: {"problems": [{"path", "message"}...]} (lint.h
     // lists what is checked: condition data read before it exists, never-visible questions, missing sources,
     // unused locale texts).
     std::string lint() const;
 
 private:
-    std::shared_ptr<const RuleSet> rules_;  // null while no valid set is loaded
+    std::shared_ptr<RuleSet> rules_;  // null while no valid set is loaded; add_locale adds to it
     std::string no_rules_message_;          // why rules_ is null
 };
 
@@ -86,7 +101,8 @@ private:
 // Backs `rootcheck logic` and the conformance suites. The evaluation has a jsonlogic::Budget of its own; spending it
 // gives {"error": {"type": "Budget Exceeded"}}. Text that is not JSON (or is nested over 64 levels) gives
 // {"error": {"code": "malformed_json"|"invalid_utf8"|"too_deep", "message", "path": "/rule"|"/data"}}; a number
-// beyond a double gives out_of_range with the path of the number, e.g. "/rule/+/1" for {"+": [1, 1e400]}.
+// beyond a double gives out_of_range with the path of the number, e.g. "/rule/+/1" for {"+": [1, 1e400]}, and a
+// repeated key duplicate_key with the path of the member, e.g. "/data/a" for {"a": 1, "a": 2}.
 std::string evaluate_logic(std::string_view rule, std::string_view data);
 
 }  // namespace rootcheck

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "json_input.h"
+#include "json/reader.h"
 #include "text_keys.h"
 
 namespace rootcheck {

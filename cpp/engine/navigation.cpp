@@ -1,6 +1,6 @@
 #include "navigation.h"
 
-#include "json_writer.h"
+#include "json/writer.h"
 
 namespace rootcheck {
 
@@ -16,7 +16,7 @@ std::string navigation_document(const RuleSet& rules, const Evaluation& evaluati
     const double fraction = total == 0 ? 1.0 : round_score(static_cast<double>(evaluation.answered) / total);
     const Level& level = rules.triage.levels[evaluation.level];
 
-    // Keys in sorted order (json_writer.h).
+    // Keys in sorted order (json/writer.h).
     JsonWriter out(2048);
     out.begin_object().key("complete").boolean(next == nullptr).key("escalate").boolean(level.escalate);
     out.key("level").string(level.id).key("next");

@@ -6,8 +6,8 @@
 #include <set>
 
 #include "insertion_sort.h"
-#include "json_input.h"
-#include "json_writer.h"
+#include "json/reader.h"
+#include "json/writer.h"
 #include "sha256.h"
 #include "text_keys.h"
 
@@ -182,8 +182,11 @@ std::string item_pointer(const char* list, std::size_t index) {
 
 class Loader {
 public:
-    Loader(const RuleFiles& files, const std::string& known_sha256, RuleSet& rules, std::vector<RuleProblem>& problems)
-        : files_(files), known_sha256_(known_sha256), rules_(rules), problems_(problems) {}
+    Loader(const RuleFiles& files, const std::string& known_sha256,
+           const std::map<std::string, std::string>& deferred_locale_sha256, RuleSet& rules,
+           std::vector<RuleProblem>& problems)
+        : files_(files), known_sha256_(known_sha256), deferred_locale_sha256_(deferred_locale_sha256), rules_(rules),
+          problems_(problems) {}
 
     void run() {
         if (!parse_manifest()) return;
@@ -215,6 +218,7 @@ public:
 private:
     const RuleFiles& files_;
     const std::string& known_sha256_;
+    const std::map<std::string, std::string>& deferred_locale_sha256_;
     RuleSet& rules_;
     std::vector<RuleProblem>& problems_;
     json manifest_;
@@ -244,6 +248,12 @@ private:
     // third of a load's work before), else parsed the general way, and load_locales() names what is wrong.
     void read_locale(const std::string& locale, const std::string& path) {
         const auto found = files_.find(path);
+        const auto deferred = deferred_locale_sha256_.find(locale);
+        if (found == files_.end() && deferred != deferred_locale_sha256_.end() && !known_sha256_.empty() &&
+            locale != rules_.default_locale) {
+            rules_.locales_to_load.emplace(locale, deferred->second);
+            return;
+        }
         if (found != files_.end() && parse_flat_string_object(found->second, rules_.locales[locale])) return;
         rules_.locales.erase(locale);
         parsed_locales_[locale] = parse_file(path);
@@ -922,6 +932,43 @@ private:
 
 }  // namespace
 
+namespace {
+
+// `text` as cpp/embed_rules.cmake embeds a rule file: each line break and the indentation after it dropped (JSON
+// strings hold no raw line break, so no text changes).
+std::string as_embedded(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] != '\n' && text[i] != '\r') {
+            out += text[i++];
+            continue;
+        }
+        while (i < text.size() && (text[i] == '\n' || text[i] == '\r' || text[i] == '\t' || text[i] == ' ')) ++i;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string add_locale_texts(RuleSet& rules, const std::string& locale, std::string_view text) {
+    const auto expected = rules.locales_to_load.find(locale);
+    if (expected == rules.locales_to_load.end()) return "'" + locale + "' is not a locale waiting for its texts";
+    const std::string embedded = as_embedded(text);
+    const std::string digest = sha256_hex(embedded);
+    if (digest != expected->second) {
+        return "this is not the text of " + rules.locale_files.at(locale) + " this engine was built with (SHA-256 " +
+               digest + ", expected " + expected->second + ")";
+    }
+    LocaleTexts texts;
+    // Cannot fail for the text the build loaded (its digest just matched), whose locale file was checked then.
+    if (!parse_flat_string_object(embedded, texts)) return "not a JSON object of texts";
+    rules.locales.emplace(locale, std::move(texts));
+    rules.locales_to_load.erase(expected);
+    rules.prepare_mode_texts();
+    return "";
+}
+
 void RuleSet::prepare_mode_texts() {
     for (const auto& entry : locales) mode_texts_.try_emplace(entry.first);
 }
@@ -939,10 +986,11 @@ const ModeTexts& RuleSet::mode_texts(const std::string& locale, bool clinician) 
     return *slot.texts;
 }
 
-RuleSetLoad load_rule_set(const RuleFiles& files, const std::string& known_sha256) {
+RuleSetLoad load_rule_set(const RuleFiles& files, const std::string& known_sha256,
+                          const std::map<std::string, std::string>& deferred_locale_sha256) {
     RuleSetLoad load;
     auto rules = std::make_shared<RuleSet>();
-    Loader(files, known_sha256, *rules, load.problems).run();
+    Loader(files, known_sha256, deferred_locale_sha256, *rules, load.problems).run();
     if (load.problems.empty()) load.rules = std::move(rules);
     return load;
 }

@@ -194,7 +194,7 @@ struct TriageModel {
 using LocaleTexts = std::map<std::string, std::string>;
 
 // One text of a locale: `text` points into RuleSet::locales; `verbatim` records, once, that JSON writes it
-// as it is (writes_verbatim(), json_writer.h), so a result copies it without scanning it.
+// as it is (writes_verbatim(), json/writer.h), so a result copies it without scanning it.
 struct ResolvedText {
     const std::string* text = nullptr;
     bool verbatim = false;
@@ -241,8 +241,11 @@ public:
     std::string version;
     std::string sha256;
     std::string default_locale;
-    std::map<std::string, LocaleTexts> locales;
-    std::map<std::string, std::string> locale_files;  // locale -> file path, for problem paths
+    std::map<std::string, LocaleTexts> locales;       // the locales whose texts are in (not locales_to_load)
+    std::map<std::string, std::string> locale_files;  // every locale of the manifest -> file path
+    // Locales of the manifest whose texts come later (load_rule_set's deferred_locale_sha256): locale -> SHA-256
+    // the text must have (Engine::add_locale moves it into `locales`).
+    std::map<std::string, std::string> locales_to_load;
     std::map<std::string, std::string> part_files;    // part name -> file path, for problem paths
     std::map<std::string, std::string> sources;       // source id -> citation
 
@@ -271,7 +274,8 @@ public:
     // The texts of `locale` (default_locale if the set has no such locale) in clinician or self mode, built on the
     // first call for them; safe to call from several threads at once. Call prepare_mode_texts() first.
     const ModeTexts& mode_texts(const std::string& locale, bool clinician) const;
-    // Makes room for every locale's texts in both modes (the loader calls it once `locales` is complete).
+    // Makes room for every locale's texts in both modes (the loader calls it once `locales` is complete, add_locale
+    // again once it added one).
     void prepare_mode_texts();
 
 private:
@@ -290,7 +294,7 @@ struct RuleProblem {
 };
 
 struct RuleSetLoad {
-    std::shared_ptr<const RuleSet> rules;  // null when problems is not empty
+    std::shared_ptr<RuleSet> rules;  // null when problems is not empty (not const: Engine::add_locale adds texts)
     std::vector<RuleProblem> problems;
 };
 
@@ -299,7 +303,18 @@ struct RuleSetLoad {
 // time: cpp/tools/fingerprint_rules.cpp); the loader then takes it instead of hashing the set again, and skips the
 // check that every locale holds every text the set needs (the slowest check, and one those files passed). Empty:
 // everything is checked and the fingerprint computed here.
-RuleSetLoad load_rule_set(const RuleFiles& files, const std::string& known_sha256 = "");
+// `deferred_locale_sha256` (only with known_sha256, whose set included these locales): locale -> SHA-256 of its text,
+// for locales whose files are left out of `files` (the built-in set's locales on demand: embedded_rules.h). Such a
+// locale other than the default is not a problem: it goes to RuleSet::locales_to_load.
+RuleSetLoad load_rule_set(const RuleFiles& files, const std::string& known_sha256 = "",
+                          const std::map<std::string, std::string>& deferred_locale_sha256 = {});
+
+// Adds the texts of `locale`, one of rules.locales_to_load, from its file's text. Taken only if its SHA-256, once
+// line breaks and the indentation after them are dropped as the build embeds text (cpp/embed_rules.cmake), is the
+// one locales_to_load holds: that file passed every check of a locale when the build loaded the whole set, so none
+// runs again. Returns "" when added, else why the text is refused (the set is then unchanged). Not thread-safe: no
+// other call may use `rules` meanwhile.
+std::string add_locale_texts(RuleSet& rules, const std::string& locale, std::string_view text);
 
 // Rule files are trusted more than answers but still parsed with a depth limit, so a hostile bundle handed to
 // load_rules cannot recurse deeply in the parser or the JsonLogic compiler.

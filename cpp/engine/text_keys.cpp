@@ -1,6 +1,6 @@
 #include "text_keys.h"
 
-#include "json_writer.h"
+#include "json/writer.h"
 
 namespace rootcheck {
 

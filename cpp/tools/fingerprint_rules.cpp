@@ -1,6 +1,7 @@
-// rootcheck_fingerprint: runs the engine's own loader over the rule set built into this program (the files
-// cpp/embed_rules.cmake generated from rules/) and writes OUTPUT, a C++ file defining
-// rootcheck::embedded_rules_sha256() (engine/embedded_rules.h) with that set's SHA-256. The build runs it natively,
+// rootcheck_fingerprint: runs the engine's own loader, every check on, over the whole rule set built into this program
+// (all_rule_files(): the files cpp/embed_rules.cmake generated from rules/, every locale included) and writes OUTPUT,
+// a C++ file defining rootcheck::embedded_rules_sha256() (engine/embedded_rules.h) with that set's SHA-256. So the
+// locales the engine leaves out of its built-in set, to be added on demand, were checked here. The build runs it natively,
 // or as WebAssembly under Node in the Emscripten build, so the digest comes from the very code that computes it at
 // run time. A rule set the loader refuses fails the build, every problem listed on stderr.
 //
@@ -18,7 +19,7 @@ int main(int argc, char** argv) {
         std::cerr << "usage: rootcheck_fingerprint OUTPUT.cpp\n";
         return 2;
     }
-    const rootcheck::RuleSetLoad load = rootcheck::load_rule_set(rootcheck::embedded_rule_files());
+    const rootcheck::RuleSetLoad load = rootcheck::load_rule_set(rootcheck::all_rule_files());
     if (!load.rules) {
         std::cerr << "rootcheck_fingerprint: the rule set in rules/ does not load:\n";
         for (const rootcheck::RuleProblem& problem : load.problems) {

@@ -99,6 +99,16 @@ TEST_F(EngineAnswers, Duplicates) {
     expect_error(R"({"answers": {"qualities": ["dull", "dull"]}})", "duplicate_value", "/answers/qualities/1");
 }
 
+// A key given twice is refused before any answer is read: the reader would otherwise keep one of the two values.
+TEST_F(EngineAnswers, RepeatedKeys) {
+    expect_error(R"({"answers": {"has_pain": "yes", "has_pain": "no"}})", "duplicate_key", "/answers/has_pain");
+    expect_error(R"({"locale": "en", "answers": {}, "locale": "es"})", "duplicate_key", "/locale");
+    const json logic = json::parse(evaluate_logic(R"({"var": "a"})", R"({"a": 1, "a": 2})"));
+    ASSERT_TRUE(logic.contains("error")) << logic.dump();
+    EXPECT_EQ(logic["error"]["code"], "duplicate_key") << logic.dump();
+    EXPECT_EQ(logic["error"]["path"], "/data/a") << logic.dump();
+}
+
 TEST_F(EngineAnswers, UnknownLocaleAndMode) {
     expect_error(R"({"locale": "de"})", "unknown_locale", "/locale");
     expect_error(R"({"locale": ""})", "unknown_locale", "/locale");

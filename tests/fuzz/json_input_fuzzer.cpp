@@ -1,4 +1,4 @@
-// Fuzz target: the engine's reader of untrusted JSON (cpp/engine/json_input.h) against nlohmann's own parser, on
+// Fuzz target: the engine's reader of untrusted JSON (cpp/json/reader.h) against nlohmann's own parser, on
 // every input (the input is the JSON text).
 //
 // Properties checked
@@ -6,7 +6,7 @@
 //   the same value, with the same JSON type for every number (unsigned, signed or double) and the same dump() (which
 //   tells -0.0 from 0.0). The deliberate differences, each a documented limit of the reader:
 //   1. Depth: nlohmann has no nesting limit; the reader refuses a value nested deeper than max_depth (too_deep), and
-//      reports too_deep before malformed_json when malformed text also nests too deep (json_input.h: depth is
+//      reports too_deep before malformed_json when malformed text also nests too deep (json/reader.h: depth is
 //      checked before syntax). So where nlohmann accepts, the reader refuses exactly the values deeper than the limit.
 //   2. Size: with max_bytes set, a longer text is refused as too_large before anything else; checked below with a
 //      limit of one byte less than the input.
@@ -15,10 +15,15 @@
 //   4. NUL: nlohmann's lexer takes a NUL byte outside a string for the end of the input (it also reads C strings),
 //      so it accepts "1\0x"; JSON allows no raw NUL anywhere (RFC 8259), and the reader refuses every text holding
 //      one. Such a text must be refused and is compared no further.
+//   5. Repeated keys: nlohmann keeps the last value of a key repeated in an object; the reader refuses the text as
+//      duplicate_key at the JSON Pointer of the first repeated member. Where nlohmann accepts, the target finds the
+//      first repeat itself, from nlohmann's SAX events (tests/cpp/fixtures/repeated_key.h), and the reader must refuse
+//      exactly those texts, at that pointer.
 // - invalid_utf8 is the code exactly when first_invalid_utf8 finds a bad byte, and that is the byte a reference
 //   decoder written here from RFC 3629 finds; any other refusal of a text that is not too deep is malformed_json "at
-//   byte N" with N inside the text, or out_of_range (a number beyond a double, which nlohmann refuses too) with the
-//   JSON Pointer of the number: "" for the whole text, else a path that starts with "/".
+//   byte N" with N inside the text, out_of_range (a number beyond a double, which nlohmann refuses too) with the
+//   JSON Pointer of the number ("" for the whole text, else a path that starts with "/"), or duplicate_key with the
+//   JSON Pointer of a member (starting with "/").
 // - A value accepted at 64 levels is accepted at kMaxDepth (the answers limit) exactly when it nests no deeper.
 // - parse_flat_string_object (the locale files' fast path), when it accepts, reads the members parse_json_limited does.
 #include <algorithm>
@@ -31,8 +36,9 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/engine.h"
-#include "engine/json_input.h"
+#include "fixtures/repeated_key.h"
 #include "fuzz_support.h"
+#include "json/reader.h"
 
 namespace {
 
@@ -106,6 +112,10 @@ void check_refusal(const std::string& text, const rootcheck::InputError& error) 
         if (!error.path.empty() && error.path[0] != '/') fail("out_of_range at no JSON Pointer: " + error.path);
         return;
     }
+    if (error.code == "duplicate_key") {
+        if (error.path.empty() || error.path[0] != '/') fail("duplicate_key at no member's pointer: " + error.path);
+        return;
+    }
     const std::string prefix = "malformed JSON at byte ";
     if (error.code != "malformed_json" || error.message.rfind(prefix, 0) != 0) {
         fail("unexpected refusal " + error.code + ": " + error.message);
@@ -134,6 +144,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         if (!parsed.error) fail("the reader accepted a raw NUL byte: " + parsed.value.dump());
     } else if (expected.is_discarded()) {
         if (!parsed.error) fail("the reader accepted what nlohmann refuses: " + parsed.value.dump());
+    } else if (const auto repeated = rootcheck::testing::first_repeated_key(text)) {
+        if (!parsed.error) fail("the reader accepted a repeated key at " + *repeated + ": " + parsed.value.dump());
+        const bool too_deep = parsed.error->code == "too_deep" && depth_of(expected) > kDepth;  // reported first
+        if (!too_deep && (parsed.error->code != "duplicate_key" || parsed.error->path != *repeated)) {
+            fail("a text repeating the key at " + *repeated + " was refused as " + parsed.error->code + " at " +
+                 parsed.error->path + ": " + parsed.error->message);
+        }
     } else if (parsed.error) {
         if (parsed.error->code != "too_deep" || depth_of(expected) <= kDepth) {
             fail("the reader refused what nlohmann accepts (" + parsed.error->code + ": " + parsed.error->message +

@@ -21,7 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/engine.h"
-#include "engine/json_input.h"
+#include "json/reader.h"
 #include "fuzz_support.h"
 #include "jsonlogic/jsonlogic.h"
 

@@ -1,4 +1,4 @@
-#include "json_input.h"
+#include "json/reader.h"
 
 #include <algorithm>
 #include <cmath>
@@ -51,23 +51,26 @@ constexpr StringStops kStringStops{};
 
 // A single-pass JSON reader (RFC 8259) that builds exactly the value nlohmann's parser would: non-negative integers
 // unsigned and negative ones signed while they fit in 64 bits, anything longer or with a fraction or exponent the
-// nearest double (strtod's), the last of repeated keys wins, a leading UTF-8 byte order mark skipped. It replaces
-// nlohmann's parser in the engine: the same values, several times faster, and 9 KB gzip less WebAssembly
-// (nlohmann's parser, lexer and exception types are not linked). The tests compare the two on the accepted and
-// refused texts.
+// nearest double (strtod's), a leading UTF-8 byte order mark skipped. It replaces nlohmann's parser in the engine:
+// the same values, several times faster, and 9 KB gzip less WebAssembly (nlohmann's parser, lexer and exception
+// types are not linked). The tests compare the two on the accepted and refused texts.
 // On malformed text it stops at the first problem and names it with its byte offset (error()). Callers check UTF-8
 // first. Nesting deeper than max_depth stops it too, before anything deeper is built; the caller reports that.
-// A number beyond the range of a double (1e400) is valid JSON that no double holds: the reader stops there too, with
-// beyond_double() set and the number's JSON Pointer in pointer(); read with `skip_beyond_double`, it takes such a
-// number as null and goes on (so the caller can check the rest of the text's syntax).
+// Two kinds of valid JSON stop it as well, with stopped() telling which, problem() what and pointer() where (a JSON
+// Pointer): a number beyond the range of a double (1e400), which no double holds, and a key repeated in one object,
+// which nlohmann would read as its last value: {"saddle_numbness": "yes", "saddle_numbness": "no"} must not
+// quietly assess as "no". Read `lenient`, it takes such a number as null and lets the last repeated key win, and goes
+// on (so that the caller can check the rest of the text's syntax).
 class JsonReader {
 public:
-    JsonReader(std::string_view text, int max_depth, bool skip_beyond_double = false)
+    enum class Stop { none, beyond_double, repeated_key };
+
+    JsonReader(std::string_view text, int max_depth, bool lenient = false)
         : begin_(text.data()),
           p_(text.data()),
           end_(text.data() + text.size()),
           max_depth_(max_depth),
-          skip_beyond_double_(skip_beyond_double) {}
+          lenient_(lenient) {}
 
     bool parse(json& out) {
         if (end_ - p_ >= 3 && std::memcmp(p_, "\xEF\xBB\xBF", 3) == 0) p_ += 3;
@@ -81,8 +84,8 @@ public:
     std::string error() const {
         return "at byte " + std::to_string(error_at_ - begin_) + ": " + error_;
     }
-    // After parse() returned false: whether it stopped at a number beyond a double, and then what and where.
-    bool beyond_double() const { return beyond_double_; }
+    // After parse() returned false: whether it stopped at valid JSON it refuses, and then what and where.
+    Stop stopped() const { return stopped_; }
     const std::string& problem() const { return error_; }
     const std::string& pointer() const { return pointer_; }
 
@@ -91,11 +94,11 @@ private:
     const char* p_;
     const char* const end_;
     const int max_depth_;
-    const bool skip_beyond_double_;
+    const bool lenient_;
     const char* error_at_ = nullptr;
     std::string error_;
-    bool beyond_double_ = false;
-    std::string pointer_;  // built while returning from a number beyond a double, innermost step first
+    Stop stopped_ = Stop::none;
+    std::string pointer_;  // built while returning from where it stopped, innermost step first
 
     // Every failure path records the problem out of line, in a cold function: building a message is rare work, and
     // kept out of value(), string() and the loops, they stay small enough to inline into one another (the reader
@@ -200,26 +203,36 @@ private:
             std::string key;
             skip_space();
             if (p_ == end_ || *p_ != '"') return fail_found("expected a member name in double quotes");
+            const char* const key_at = p_;
             if (!string(key)) return false;
             skip_space();
             if (p_ == end_ || *p_ != ':') return fail_found("expected ':' after a member name");
             ++p_;
             // The value is parsed in place, in the member's own node: no copy of the key, no move of the value. A
-            // repeated key finds its member, which the value then overwrites: as nlohmann's parser, the last one wins.
-            const auto member = members.try_emplace(std::move(key)).first;
+            // repeated key finds its member, which stops the reader (or, lenient, the value overwrites).
+            const auto [member, added] = members.try_emplace(std::move(key));
+            if (!added && !lenient_) return repeated_key(key_at, member->first);
             if (!value(member->second, depth)) return failed_inside(member->first);
             if (!after_item('}', closed)) return false;
         }
         return true;
     }
 
-    // On the way out of a failed value: the step into it, when the failure is a number beyond a double.
+    // `at`: the opening quote of the repeated key.
+    [[gnu::cold, gnu::noinline]] bool repeated_key(const char* at, const std::string& key) {
+        stopped_ = Stop::repeated_key;
+        pointer_ = "/" + pointer_token(key);
+        return fail_at(at, "the key at byte " + std::to_string(at - begin_) +
+                               " repeats an earlier key of its object: an object names each member once");
+    }
+
+    // On the way out of a failed value: the step into it, when the reader stopped at valid JSON it refuses.
     [[gnu::cold, gnu::noinline]] bool failed_inside(const std::string& key) {
-        if (beyond_double_) pointer_.insert(0, "/" + pointer_token(key));
+        if (stopped_ != Stop::none) pointer_.insert(0, "/" + pointer_token(key));
         return false;
     }
     [[gnu::cold, gnu::noinline]] bool failed_inside(std::size_t index) {
-        if (beyond_double_) pointer_.insert(0, "/" + std::to_string(index));
+        if (stopped_ != Stop::none) pointer_.insert(0, "/" + std::to_string(index));
         return false;
     }
 
@@ -349,7 +362,7 @@ private:
 
     // JSON's number grammar. An integer is kept as one while it fits: unsigned up to 2^64 - 1, signed down to
     // -2^63; beyond, and with a fraction or exponent, it is the nearest double (numbers/decimal.h), the one strtod
-    // gives. A double beyond the finite range is refused, as nlohmann does (or read as null: skip_beyond_double).
+    // gives. A double beyond the finite range is refused, as nlohmann does (or read as null when lenient).
     bool number(json& out) {
         const char* const start = p_;
         const bool negative = *p_ == '-';
@@ -397,13 +410,13 @@ private:
     }
 
     [[gnu::cold, gnu::noinline]] bool beyond_range(const char* start, json& out) {
-        if (skip_beyond_double_) {
+        if (lenient_) {
             out = nullptr;
             return true;
         }
         std::string token(start, p_);
         if (token.size() > 40) token = token.substr(0, 37) + "...";  // a message, not a copy of the input
-        beyond_double_ = true;
+        stopped_ = Stop::beyond_double;
         return fail_at(start, "the number " + token + " is beyond the range of a double");
     }
 
@@ -573,12 +586,13 @@ ParsedJson parse_json_limited(std::string_view text, const ParseLimits& limits) 
                                   ""};
         return parsed;
     }
-    // A number beyond a double comes after the syntax: the rest of the text is read again, past such numbers.
-    if (reader.beyond_double()) {
+    // A number beyond a double or a repeated key comes after the syntax: the rest of the text is read again, leniently.
+    if (reader.stopped() != JsonReader::Stop::none) {
         json ignored;
         JsonReader syntax(text, limits.max_depth, true);
         if (syntax.parse(ignored)) {
-            parsed.error = InputError{"out_of_range", reader.problem(), reader.pointer()};
+            const bool repeated = reader.stopped() == JsonReader::Stop::repeated_key;
+            parsed.error = InputError{repeated ? "duplicate_key" : "out_of_range", reader.problem(), reader.pointer()};
         } else {
             parsed.error = InputError{"malformed_json", "malformed JSON " + syntax.error(), ""};
         }

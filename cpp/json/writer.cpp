@@ -1,4 +1,4 @@
-#include "json_writer.h"
+#include "json/writer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -31,31 +31,23 @@ void JsonWriter::separate() {
     }
 }
 
-JsonWriter& JsonWriter::begin_object() {
+JsonWriter& JsonWriter::open(char bracket) {
     separate();
-    put('{');
+    put(bracket);
     has_items_.push_back(0);
     return *this;
 }
 
-JsonWriter& JsonWriter::end_object() {
-    put('}');
+JsonWriter& JsonWriter::close(char bracket) {
+    put(bracket);
     has_items_.pop_back();
     return *this;
 }
 
-JsonWriter& JsonWriter::begin_array() {
-    separate();
-    put('[');
-    has_items_.push_back(0);
-    return *this;
-}
-
-JsonWriter& JsonWriter::end_array() {
-    put(']');
-    has_items_.pop_back();
-    return *this;
-}
+JsonWriter& JsonWriter::begin_object() { return open('{'); }
+JsonWriter& JsonWriter::end_object() { return close('}'); }
+JsonWriter& JsonWriter::begin_array() { return open('['); }
+JsonWriter& JsonWriter::end_array() { return close(']'); }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
     separate();
@@ -190,25 +182,25 @@ JsonWriter& JsonWriter::joined(std::initializer_list<std::string_view> pieces) {
     return *this;
 }
 
-JsonWriter& JsonWriter::verbatim_key(std::string_view name) {
+void JsonWriter::put_verbatim(std::string_view text, bool as_key) {
     separate();
-    char* to = room(name.size() + 3);
+    const std::size_t size = text.size() + (as_key ? 3 : 2);
+    char* to = room(size);
     *to++ = '"';
-    to = copy(to, name);
+    to = copy(to, text);
     *to++ = '"';
-    *to = ':';
-    size_ += name.size() + 3;
+    if (as_key) *to = ':';
+    size_ += size;
+}
+
+JsonWriter& JsonWriter::verbatim_key(std::string_view name) {
+    put_verbatim(name, true);
     after_key_ = true;
     return *this;
 }
 
 JsonWriter& JsonWriter::verbatim_string(std::string_view text) {
-    separate();
-    char* to = room(text.size() + 2);
-    *to++ = '"';
-    to = copy(to, text);
-    *to = '"';
-    size_ += text.size() + 2;
+    put_verbatim(text, false);
     return *this;
 }
 

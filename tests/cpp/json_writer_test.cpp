@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/engine.h"
-#include "engine/json_writer.h"
+#include "json/writer.h"
 #include "fixtures/fixture_rules.h"
 
 namespace rootcheck {

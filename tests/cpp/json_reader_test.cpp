@@ -1,8 +1,10 @@
-// parse_json_limited (engine/json_input.h), the engine's reader of untrusted JSON: exactly nlohmann's values and
-// verdicts, refusals that name the byte and the problem, and the flat reader locale files take.
+// parse_json_limited (json/reader.h), the engine's reader of untrusted JSON: exactly nlohmann's values and
+// verdicts but for repeated keys (refused, where nlohmann keeps the last), refusals that name the byte and the
+// problem, and the flat reader locale files take.
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -11,7 +13,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "engine/json_input.h"
+#include "fixtures/repeated_key.h"
+#include "json/reader.h"
 
 namespace rootcheck {
 namespace {
@@ -40,7 +43,8 @@ NlohmannReading nlohmann_reading(const std::string& text) {
 }
 
 // parse_json_limited's reader must take exactly the texts nlohmann's parser takes and build the same value, the JSON
-// types of numbers included (unsigned for non-negative integers, signed for negative ones, else double).
+// types of numbers included (unsigned for non-negative integers, signed for negative ones, else double); the one
+// difference is a text that repeats a key in an object, which it refuses at that member (duplicate_key).
 void expect_read_as_nlohmann(const std::string& text) {
     const ParsedJson parsed = parse_json_limited(text, ParseLimits{0, 64});
     const NlohmannReading expected = nlohmann_reading(text);
@@ -60,6 +64,12 @@ void expect_read_as_nlohmann(const std::string& text) {
         EXPECT_EQ(parsed.error->message.rfind("malformed JSON at byte ", 0), 0u) << parsed.error->message;
         return;
     }
+    if (const auto repeated = testing::first_repeated_key(text)) {
+        ASSERT_TRUE(parsed.error) << "accepted a repeated key: " << text;
+        EXPECT_EQ(parsed.error->code, "duplicate_key") << text;
+        EXPECT_EQ(parsed.error->path, *repeated) << text;
+        return;
+    }
     ASSERT_FALSE(parsed.error) << text << " -> " << parsed.error->message;
     ASSERT_EQ(parsed.value, expected.value) << text;
     ASSERT_EQ(parsed.value.dump(), expected.value.dump()) << text;
@@ -75,13 +85,13 @@ void expect_read_as_nlohmann(const std::string& text) {
     }
 }
 
-TEST(JsonInput, ReadsExactlyAsNlohmann) {
+TEST(JsonReader, ReadsExactlyAsNlohmann) {
     const std::string texts[] = {
         R"({"a": 1, "b": -1, "c": -0, "d": 1.5, "e": 1e2, "f": 2E-3, "g": 0.0, "h": 123456789012345678})",
         R"({"big": 1234567890123456789, "bigger": 123456789012345678901234567890, "neg": -9223372036854775808})",
         R"([18446744073709551615, 18446744073709551616, -9223372036854775809, 0e0, -0.0, 1E400, -1e400, 1e-400])",
         R"( [ true , false , null , "x" , [ ] , { } , [ [ 1 ] ] ] )",
-        R"({"dup": 1, "dup": 2, "s": "q\"b\\s\/f\bf\fn\nr\rt\t", "u": "\u00e9\ud83d\ude00\u0000\u007F\uFFFF"})",
+        R"({"dup": 1, "dup": 2})", R"({"k": 1, "s": "q\"b\\s\/f\bf\fn\nr\rt\t", "u": "\u00e9\ud83d\ude00\u0000\u007F\uFFFF"})",
         R"({"lone": "\ud800"})", R"({"lone": "\udc00"})", R"(["\ud800\u0041"])", R"(["\ud800\"])", R"(["\u12"])",
         R"(["\u12G4"])", R"(["\uD83D\uDE00\uD83D"])", "\xEF\xBB\xBF{\"bom\": 1}", "\xEF\xBB\xBF", "\xEF\xBB{}",
         "{\"caf\xC3\xA9\": \"\xF0\x9F\x98\x80\"}",
@@ -123,7 +133,7 @@ TEST(JsonInput, ReadsExactlyAsNlohmann) {
 }
 
 // A refusal names the byte (counted from 0) where the problem is and what is wrong, in words.
-TEST(JsonInput, MalformedJsonNamesTheByteAndTheProblem) {
+TEST(JsonReader, MalformedJsonNamesTheByteAndTheProblem) {
     const std::pair<std::string, std::string> cases[] = {
         {"", "at byte 0: expected a value, found the end of the input"},
         {R"({"a": tru})", "at byte 6: unknown literal 'tru': expected true, false or null"},
@@ -159,7 +169,7 @@ TEST(JsonInput, MalformedJsonNamesTheByteAndTheProblem) {
 
 // A number beyond the range of a double (1e400) is valid JSON with a value no double holds: out_of_range at the
 // number's JSON Pointer, once the whole text has passed the depth and syntax checks.
-TEST(JsonInput, NumbersBeyondADoubleAreOutOfRangeWhereTheyStand) {
+TEST(JsonReader, NumbersBeyondADoubleAreOutOfRangeWhereTheyStand) {
     const std::pair<std::string, std::string> cases[] = {
         {R"({"answers": {"age": 1e400}})", "/answers/age"},
         {R"([1, 2, -1E400])", "/2"},
@@ -184,9 +194,51 @@ TEST(JsonInput, NumbersBeyondADoubleAreOutOfRangeWhereTheyStand) {
     EXPECT_EQ(parse_json_limited(R"({"a": 1e400} x)", ParseLimits{0, 16}).error->code, "malformed_json");
 }
 
+// A key repeated in one object is refused at the repeated member: JSON leaves its meaning open, and keeping the last
+// value (as nlohmann does) would let {"saddle_numbness": "yes", "saddle_numbness": "no"} hide a red flag.
+TEST(JsonReader, RepeatedKeysAreRefusedWhereTheyStand) {
+    const std::pair<std::string, std::string> cases[] = {
+        {R"({"a": 1, "b": 2, "a": 3})", "/a"},
+        {R"({"a": 1, "a": 1})", "/a"},  // the same value twice too
+        {R"({"answers": {"saddle_numbness": "yes", "saddle_numbness": "no"}})", "/answers/saddle_numbness"},
+        {R"([{"x": 1}, {"y": [0, {"z": 1, "z": 2}]}])", "/1/y/1/z"},
+        {R"({"a~b/c": {"k/~": 1, "k/~": 2}})", "/a~0b~1c/k~1~0"},
+        {R"({"a": 1, "a": 2})", "/a"},  // the same key, written two ways
+        {R"({"": 1, "": 2})", "/"},
+        {R"({"b": {"x": 1, "x": 2}, "b": 3})", "/b/x"},  // the first repeat in the text
+        {R"({"b": 1, "b": {"x": 1, "x": 2}})", "/b"},
+        {R"({"a": 1, "a": 1e400})", "/a"},
+    };
+    for (const auto& [text, pointer] : cases) {
+        const ParsedJson parsed = parse_json_limited(text, ParseLimits{0, 16});
+        ASSERT_TRUE(parsed.error) << text << " read as " << parsed.value.dump();
+        EXPECT_EQ(parsed.error->code, "duplicate_key") << text << " -> " << parsed.error->message;
+        EXPECT_EQ(parsed.error->path, pointer) << text;
+        EXPECT_EQ(parsed.value, json()) << text;
+        if (text.find("1e400") == std::string::npos) {  // nlohmann refuses that one itself
+            EXPECT_EQ(testing::first_repeated_key(text), pointer) << "the test's own finder disagrees on " << text;
+        }
+    }
+    EXPECT_EQ(parse_json_limited(R"({"a": 1, "a": 2})", ParseLimits{0, 16}).error->message,
+              "the key at byte 9 repeats an earlier key of its object: an object names each member once");
+    // The same key in different objects is no repeat.
+    for (const std::string text : {R"([{"a": 1}, {"a": 2}])", R"({"a": {"a": {"a": 1}}, "b": {"a": 2}})"}) {
+        const ParsedJson parsed = parse_json_limited(text, ParseLimits{0, 16});
+        EXPECT_FALSE(parsed.error) << text << " -> " << parsed.error->message;
+        EXPECT_EQ(parsed.value, json::parse(text));
+        EXPECT_EQ(testing::first_repeated_key(text), std::nullopt) << text;
+    }
+    // Too deep and malformed are reported first; a number beyond a double and a repeated key, whichever comes first.
+    EXPECT_EQ(parse_json_limited(R"({"a": 1, "a": [[[]]]})", ParseLimits{0, 2}).error->code, "too_deep");
+    EXPECT_EQ(parse_json_limited(R"({"a": 1, "a": 2} x)", ParseLimits{0, 16}).error->code, "malformed_json");
+    const ParsedJson beyond_first = parse_json_limited(R"({"a": 1e400, "a": 2})", ParseLimits{0, 16});
+    EXPECT_EQ(beyond_first.error->code, "out_of_range");
+    EXPECT_EQ(beyond_first.error->path, "/a");
+}
+
 // Locale files are read by parse_flat_string_object when they are plainly a flat object of strings; anything else is
 // refused, so that the general parser reports it. What it accepts it must read exactly as nlohmann does.
-TEST(JsonInput, FlatStringObjectsOnly) {
+TEST(JsonReader, FlatStringObjectsOnly) {
     const std::string accepted[] = {
         "{\"b\": \"two\", \"a\": \"one\", \"caf\xC3\xA9\": \"\xF0\x9F\x98\x80\"}",
         " {\n\t\"k\" :\"v\" } \r\n",
@@ -221,7 +273,7 @@ TEST(JsonInput, FlatStringObjectsOnly) {
 
 // Decimals are computed without strtod (numbers/decimal.h): the double must still be strtod's (nlohmann's), bit for
 // bit, on both sides of the limits of its fast path (2^53 as the digits' integer, powers of ten beyond +-22).
-TEST(JsonInput, DecimalsAreStrtodsDoubles) {
+TEST(JsonReader, DecimalsAreStrtodsDoubles) {
     std::vector<std::string> numbers = {
         "0.3", "0.25", "-0.0", "0.0", "1.5e0", "0.1e1", "9007199254740992.0", "9007199254740993.0", "900719925474099.3",
         "1e22", "1e23", "1e-22", "1e-23", "123.456e20", "123.456e-20", "0.000001", "4.35", "2.675", "1.0000000000000002",

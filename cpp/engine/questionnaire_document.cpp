@@ -1,6 +1,6 @@
-#include "questionnaire_view.h"
+#include "questionnaire_document.h"
 
-#include "json_writer.h"
+#include "json/writer.h"
 #include "text_keys.h"
 #include "texts.h"
 
@@ -12,7 +12,7 @@ bool shown_in(const RuleSet& rules, const Question& q, const std::string& mode) 
     return rules.sections[q.section_index].mode.allows(mode) && q.mode.allows(mode);
 }
 
-// Every object below writes its keys in sorted order (json_writer.h), so the text equals the sorted dump() of the
+// Every object below writes its keys in sorted order (json/writer.h), so the text equals the sorted dump() of the
 // same document, like every other engine output.
 void write_question(JsonWriter& out, const Question& q, const Texts& texts) {
     const bool has_options = q.type == QuestionType::choice || q.type == QuestionType::multi;

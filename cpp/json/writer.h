@@ -74,6 +74,9 @@ private:
     void put(std::string_view text);
     void put_integer(unsigned long long magnitude, bool negative);  // the digits, '-' first if negative
     void separate();
+    JsonWriter& open(char bracket);   // '{' or '[', after a comma if one is due
+    JsonWriter& close(char bracket);  // '}' or ']'
+    void put_verbatim(std::string_view text, bool as_key);  // "text", then ':' when a key; no escaping
     void escape(std::string_view text);     // with the quotes
     char* escape_into(char* to, std::string_view text);  // without; `to` has room for 6 bytes per byte
 };

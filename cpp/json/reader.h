@@ -16,7 +16,7 @@ using json = nlohmann::json;
 
 // An input refused, as the engine reports it: {"error": {"code", "message", "path"}}.
 struct InputError {
-    std::string code;     // malformed_json, invalid_utf8, too_large, too_deep, ... (engine.h lists them)
+    std::string code;     // malformed_json, invalid_utf8, too_large, too_deep, ... (engine/engine.h lists them)
     std::string message;  // human-readable, names the place
     std::string path;     // JSON Pointer to the culprit, "" for the whole document
 };
@@ -34,9 +34,14 @@ struct ParsedJson {
 };
 
 // Checks size first, then UTF-8 (byte offset of the first bad sequence), then nesting depth (a linear scan, before
-// any parsing), then syntax (byte offset of the failure), then the range of numbers: a number beyond a double
-// (1e400; one below the smallest double reads as 0) is out_of_range, path the JSON Pointer of the first such number
-// in the text (e.g. /answers/age), message naming it.
+// any parsing), then syntax (byte offset of the failure), then two things valid JSON may hold that the reader
+// refuses, the first of them in the text reported:
+// - a number beyond a double (1e400; one below the smallest double reads as 0): out_of_range, path the number's JSON
+//   Pointer (e.g. /answers/age), message naming it;
+// - a key repeated in one object: duplicate_key, path the JSON Pointer of the repeated member (e.g.
+//   /answers/saddle_numbness), message giving its byte offset. JSON leaves the meaning of a repeated key open and
+//   nlohmann keeps the last value, so a client's {"saddle_numbness": "yes", "saddle_numbness": "no"} would quietly
+//   hide a red flag.
 ParsedJson parse_json_limited(std::string_view text, const ParseLimits& limits);
 
 // Reads `text` when it is exactly a JSON object of strings written without escapes ({"key": "text", ...}: the form
