@@ -38,9 +38,12 @@ export interface AnswersDocument {
 export type DocumentInput = AnswersDocument | string | Uint8Array | ArrayBuffer;
 
 export type ErrorCode =
-    | 'malformed_json' | 'invalid_utf8' | 'too_large' | 'too_deep' | 'not_an_object' | 'unknown_key'
+    | 'malformed_json' | 'invalid_utf8' | 'too_large' | 'too_deep' | 'duplicate_key' | 'not_an_object' | 'unknown_key'
     | 'wrong_type' | 'out_of_range' | 'unknown_value' | 'unknown_region' | 'duplicate_value'
     | 'unknown_locale' | 'unknown_mode' | 'invalid_rules' | 'no_rules' | 'internal_error'
+    | 'locale_not_loaded' | 'invalid_locale'
+    /** Given by loadLocale, never by the engine: the locale's file could not be fetched or read. */
+    | 'locale_unavailable'
     /** Given by the JavaScript API, never by the engine: a value JSON cannot hold (see DocumentInput). */
     | 'not_json' | (string & {});
 
@@ -194,6 +197,10 @@ export interface EngineInfo {
     rules: RulesInfo;
     locales: string[];
     default_locale: string;
+    /** Locales of `locales` whose texts are not in the engine yet (the built-in set's non-default locales until
+     *  addLocale or loadLocale gives them; always empty for a set given to loadRules). Until then questionnaire,
+     *  assess and next answer locale_not_loaded for them. */
+    locales_to_load: string[];
 }
 
 export interface LintResult {
@@ -220,6 +227,14 @@ export interface Engine {
      *  or mode that is not a string gives wrong_type at "/locale" or "/mode". */
     questionnaire(locale?: string, mode?: Mode): Questionnaire | EngineError;
     info(): EngineInfo | EngineError;
+    /** Adds the texts of a locale of info().locales_to_load: `text` must be that locale's file exactly as the engine
+     *  was built with it (its SHA-256 is built in; line breaks and indentation may differ), else invalid_locale.
+     *  An unknown locale gives unknown_locale; a locale already there, info() unchanged. */
+    addLocale(locale: string, text: string | Uint8Array): EngineInfo | EngineError;
+    /** Gets the file of a locale of info().locales_to_load (browsers: dist/locales/<locale>.json beside the module;
+     *  Node: the package's rules folder) and adds it; a failed read gives locale_unavailable and is tried again on
+     *  the next call. Never rejects. */
+    loadLocale(locale: string): Promise<EngineInfo | EngineError>;
     /** Replaces the rule set; a refused set (every problem listed) leaves the previous one in place. A files object
      *  that is not JSON data gives not_json (path "/<file path>..."; see DocumentInput). */
     loadRules(files: RuleFiles): EngineInfo | EngineError;
@@ -254,6 +269,9 @@ export interface CreateEngineOptions {
     wasmModule?: WebAssembly.Module | Promise<WebAssembly.Module>;
     /** A rule set to use instead of the built-in one; if the engine refuses it, createEngine throws RulesError. */
     rulesFiles?: RuleFiles;
+    /** Node only: leave the built-in set's non-default locales to loadLocale, as browsers do (default: Node adds them
+     *  all when the engine is created). */
+    localesOnDemand?: boolean;
 }
 
 /** Creates an engine with its own WebAssembly instance and memory. */

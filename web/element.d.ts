@@ -28,7 +28,7 @@ export interface RootCheckEventMap {
     'rootcheck-escalate': CustomEvent<AssessResult>;
     /** The result, when the results screen is shown. */
     'rootcheck-complete': CustomEvent<AssessResult>;
-    /** When the widget could not start. */
+    /** When the widget could not start, or could not load the language asked for (it then shows its default one). */
     'rootcheck-error': CustomEvent<RootCheckErrorDetail>;
 }
 

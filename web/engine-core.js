@@ -23,8 +23,17 @@
 // - nested deeper than 1,000 levels (walkDepth), which is beyond every engine limit (16 levels for documents, 64 for
 //   JsonLogic and rule files): the engine's own answer for text nested that deep, as for the value written as JSON
 //   text: too_deep at "" for a document, at "/rule" or "/data" for logic; for loadRules, invalid_rules listing it.
-// questionnaire's locale and mode must be strings (left out: the defaults), else wrong_type at "/locale" or "/mode".
+// questionnaire's locale and mode must be strings (left out: the defaults), else wrong_type at "/locale" or "/mode";
+// so must addLocale's locale ("/locale") and text ("/text": a string or UTF-8 bytes).
 // A document given as JSON text or bytes is not checked here: it goes to the engine as it is.
+//
+// Locales on demand: the built-in rule set carries only its default locale; the others (info().locales_to_load) are
+// files added before use (contract: add_locale in cpp/engine/engine.h). loadLocale(locale) gets one and adds it: in
+// browsers dist/locales/<locale>.json beside this module (written by the build: web/tools/locale-files.mjs), in Node
+// the file the package's rules/manifest.json names. Under Node, createEngine adds every one of them at once, so
+// scripts and the CLI see every locale as before (unless `localesOnDemand`); a page fetches only the one it shows.
+// loadLocale never throws: a failed read is {"error": {"code": "locale_unavailable", "message", "path": "/locale"}},
+// and is not remembered, so the next call tries again.
 import createRootCheckEngine from './dist/rootcheck-engine.js';
 
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
@@ -193,6 +202,20 @@ function stringArgument(value, pointer) {
     return { error: { code: 'wrong_type', message: `expected a string, got ${kind}`, path: pointer } };
 }
 
+// The text of a locale file of the built-in rule set (see the header); throws if it cannot be read.
+async function readLocaleFile(locale) {
+    if (isNode) {
+        const { readFile } = await import('node:fs/promises');
+        const rules = new URL('../rules/', import.meta.url);
+        const manifest = JSON.parse(await readFile(new URL('manifest.json', rules), 'utf8'));
+        return readFile(new URL(manifest.locales[locale], rules), 'utf8');
+    }
+    const url = new URL(`./dist/locales/${encodeURIComponent(locale)}.json`, import.meta.url);
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    return response.text();
+}
+
 // ---- Calls into the module ----
 
 // The reply of one engine call as a plain object. The view is only valid until the next call into the module (which
@@ -266,8 +289,9 @@ function compiledModuleOptions(compiled) {
  *   loaded; one compiled module serves any number of engines. A rejected promise rejects createEngine.
  *   rulesFiles: a rule set to use instead of the built-in one ({path: text}, manifest.json included); a set the
  *   engine refuses makes createEngine throw a RulesError listing every problem.
+ *   localesOnDemand: in Node, leave the built-in set's other locales to loadLocale, as in browsers (see the header).
  */
-export async function createEngine({ wasmBinary, wasmModule, rulesFiles } = {}) {
+export async function createEngine({ wasmBinary, wasmModule, rulesFiles, localesOnDemand = false } = {}) {
     let module;
     if (wasmModule !== undefined) {
         const { options, failed } = compiledModuleOptions(await wasmModule);
@@ -284,6 +308,9 @@ export async function createEngine({ wasmBinary, wasmModule, rulesFiles } = {}) 
         questionnaire: (locale = '', mode = '') =>
             call(module, 'questionnaire', stringArgument(locale, '/locale'), stringArgument(mode, '/mode')),
         info: () => parseReply(module.info()),
+        addLocale: (locale, text) => call(module, 'addLocale', stringArgument(locale, '/locale'),
+            typeof text === 'string' || text instanceof Uint8Array ? text : stringArgument(text, '/text')),
+        loadLocale: (locale) => loadLocale(locale),
         loadRules: (files) => call(module, 'loadRules', valueArgument(files, '')),
         lint: () => parseReply(module.lint()),
         logic: (rule, data = null) =>
@@ -292,9 +319,35 @@ export async function createEngine({ wasmBinary, wasmModule, rulesFiles } = {}) 
         memoryBytes: () => module.HEAP8.buffer.byteLength,
     };
 
+    // loadLocale: one read per locale at a time (two elements asking at once share it); see the header.
+    const localesLoading = new Map();
+    function loadLocale(locale) {
+        const info = engine.info();
+        // A locale the engine has (or does not know at all) needs no file: addLocale answers info() or
+        // unknown_locale for it, whatever the text.
+        if (info.error || typeof locale !== 'string' || !info.locales_to_load.includes(locale)) {
+            return Promise.resolve(info.error ? info : engine.addLocale(locale, ''));
+        }
+        if (!localesLoading.has(locale)) {
+            const loading = readLocaleFile(locale).then((text) => engine.addLocale(locale, text), (error) => ({
+                error: { code: 'locale_unavailable', message: `the texts of locale '${locale}' could not be read: `
+                    + thrownText(error), path: '/locale' },
+            }));
+            localesLoading.set(locale, loading);
+            loading.then(() => localesLoading.delete(locale));
+        }
+        return localesLoading.get(locale);
+    }
+
     if (rulesFiles !== undefined) {
         const loaded = engine.loadRules(rulesFiles);
         if (loaded.error) throw new RulesError(loaded.error);
+    } else if (isNode && !localesOnDemand) {
+        const info = engine.info();
+        for (const locale of info.error ? [] : info.locales_to_load) {
+            const added = await loadLocale(locale);
+            if (added.error) throw new Error(`locale ${locale} of the built-in rule set: ${added.error.message}`);
+        }
     }
     return Object.freeze(engine);
 }

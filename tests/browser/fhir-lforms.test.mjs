@@ -62,6 +62,9 @@ async function roundTrip(locale, part = 1) {
   });
   return tab.page.evaluate(async (documents) => {
     const engine = window.testEngine;
+    // A page's engine has English built in and fetches any other language (dist/locales/) when asked.
+    const loaded = await engine.loadLocale(documents[0].document.locale);
+    if (loaded.error) throw new Error(loaded.error.message);
     const forms = {};
     const formFor = async (mode) => {
       forms[mode] ??= LForms.Util.convertFHIRQuestionnaireToLForms(

@@ -2,8 +2,9 @@
 // build folder is new (or the JsonLogic suites folder given in the environment changed), then lets Ninja rebuild
 // what changed, so a second build with no change takes seconds. The wasm-release build copies the engine to
 // web/dist/; its JavaScript glue is then minified there (once per copy), and the widget is bundled into
-// web/dist/root-check.js and root-check-later.js (web/tools/bundle.mjs) and minified (web/tools/minify.mjs), and
-// the FHIR Questionnaires are written to web/dist/fhir/ (web/tools/fhir-files.mjs).
+// web/dist/root-check.js and root-check-later.js with esbuild and minified (web/tools/bundle.mjs), and
+// the locales a page loads on demand are written to web/dist/locales/ (web/tools/locale-files.mjs) and the FHIR
+// Questionnaires to web/dist/fhir/ (web/tools/fhir-files.mjs).
 //
 //   npm run build                     wasm-release and native-debug
 //   node web/tools/build.mjs PRESET…  the presets named
@@ -11,7 +12,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleWidget } from './bundle.mjs';
 import { minifyModule } from './minify.mjs';
 
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,7 +19,6 @@ export const defaultPresets = ['wasm-release', 'native-debug'];
 export const buildDir = (preset) => join(repo, 'build', preset);
 const gluePath = join(repo, 'web', 'dist', 'rootcheck-engine.js');
 const glueHeader = "RootCheck engine: Emscripten's JavaScript glue, minified by `npm run build`; built from cpp/.";
-const bundleHeader = 'RootCheck widget, bundled and minified by `npm run build`; its readable sources are in web/.';
 
 class BuildError extends Error {}
 
@@ -58,13 +57,8 @@ export function build(presets = defaultPresets) {
             } catch (error) {
                 throw new BuildError(`minifying the engine's glue: ${error.message}`);
             }
-            try {
-                const { path, laterPath } = bundleWidget();
-                minifyModule(path, bundleHeader);
-                if (laterPath) minifyModule(laterPath, bundleHeader);
-            } catch (error) {
-                throw new BuildError(`bundling the widget: ${error.message}`);
-            }
+            run(process.execPath, [join(repo, 'web', 'tools', 'bundle.mjs')]);
+            run(process.execPath, [join(repo, 'web', 'tools', 'locale-files.mjs')]);
             run(process.execPath, [join(repo, 'web', 'tools', 'fhir-files.mjs')]);
         }
         console.log(`build ${preset}: ${((performance.now() - started) / 1000).toFixed(1)} s`);

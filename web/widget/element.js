@@ -29,18 +29,15 @@ import { callLinks, emergencyCall } from './emergency-call.js';
 const BRAND_ID = 'rootcheck-brand';
 
 // Modules the start and the first questions do not need: the body diagram, the results screen, the copied summary,
-// sharing and FHIR. They stay out of the start (the bundle puts them in a second file, web/tools/bundle.mjs) and are
-// fetched once the first question shows, while the person answers; a step that needs them before they are in waits.
-let later = null; // {diagram, results, summary, share, fhir} once loaded
+// sharing and FHIR, all imported through later.js (the bundle puts them in a second file, web/tools/bundle.mjs). They
+// are fetched once the first question shows, while the person answers; a step that needs them before they are in waits.
+let later = null; // later.js's exports once loaded
 let laterLoading = null;
 
 function loadLater() {
     if (!laterLoading) {
-        laterLoading = Promise.all([
-            import('./body-diagram.js'), import('./results-view.js'), import('./summary-text.js'), import('./share.js'),
-            import('../fhir/response.js'),
-        ]).then(([diagram, results, summary, share, fhir]) => {
-            later = { diagram, results, summary, share, fhir };
+        laterLoading = import('./later.js').then((modules) => {
+            later = modules;
             return later;
         });
         // Forgotten on failure: the next step that needs them asks again and shows the error where it is needed.
@@ -127,6 +124,7 @@ export class RootCheckElement extends HTMLElement {
     #escalated = false; // the engine says escalate and rootcheck-escalate has fired for it
     #dialog = null;
     #loadCount = 0;
+    #languageUnavailable = false; // the language asked for could not be loaded: the default one shows (#loadedLocale)
     #started = false;
     #styled; // resolves when the widget's on-screen styles are in and it shows
     #laterStyled = null; // resolves when the later stylesheets are in (or failed), once they were linked
@@ -259,7 +257,7 @@ export class RootCheckElement extends HTMLElement {
     toFHIR() {
         const result = this.result();
         if (!result || result.error || !later) return null;
-        return later.fhir.toQuestionnaireResponse({
+        return later.toQuestionnaireResponse({
             questionnaire: this.#questionnaire, answers: this.#countedAnswers(), result,
             rules: this.#engine.info().rules,
             complete: this.#view === 'results',
@@ -277,7 +275,9 @@ export class RootCheckElement extends HTMLElement {
             this.#engine = engine;
             const info = engine.info();
             if (info.error) throw new Error(info.error.message);
-            const questionnaire = engine.questionnaire(this.#locale(info), this.#mode());
+            const locale = await this.#loadedLocale(engine, info, load);
+            if (load !== this.#loadCount) return;
+            const questionnaire = engine.questionnaire(locale, this.#mode());
             if (questionnaire.error) throw new Error(questionnaire.error.message);
             this.#questionnaire = questionnaire;
             this.#t = createTranslator(questionnaire.ui);
@@ -294,6 +294,9 @@ export class RootCheckElement extends HTMLElement {
             this.#container.removeAttribute('aria-busy');
             if (keepAnswers && this.#view !== 'loading' && this.#view !== 'error') {
                 this.#rerender();
+                // On the intro the notice is part of the screen; elsewhere it is said once.
+                const unavailable = this.#languageUnavailable && this.#view !== 'intro';
+                if (unavailable) this.#announce(this.#t('language_unavailable'));
                 return;
             }
             this.#showIntro({ focus: false });
@@ -317,6 +320,23 @@ export class RootCheckElement extends HTMLElement {
         } catch (error) {
             this.#showError(error);
         }
+    }
+
+    // The locale to show, its texts in the engine: #locale(info), loaded first if the engine has not got it yet (the
+    // built-in set's languages other than its default come on demand: engine-core.js). If that fails, the set's
+    // default locale, with a notice for the person (#languageUnavailable) and the cause for the host page (console
+    // and rootcheck-error); the next load tries the language again. Red flags never wait on this: a language is
+    // shown only once all its texts are in, the emergency ones included.
+    async #loadedLocale(engine, info, load) {
+        const wanted = this.#locale(info);
+        this.#languageUnavailable = false;
+        if (!info.locales_to_load.includes(wanted)) return wanted;
+        const added = await engine.loadLocale(wanted);
+        if (!added.error || load !== this.#loadCount) return wanted;
+        console.error(`root-check: ${added.error.message}`);
+        emit(this, EVENTS.error, { message: added.error.message });
+        this.#languageUnavailable = true;
+        return info.default_locale;
     }
 
     // The language asked for (the lang attribute, else the page's around the element) if the rule set has it (or its
@@ -491,7 +511,8 @@ export class RootCheckElement extends HTMLElement {
         this.#screen = null;
         this.#screenIndex = -1;
         const view = renderIntro({
-            t: this.#t, clinician: this.#mode() === 'clinician', onStart: () => this.#goForward(),
+            t: this.#t, clinician: this.#mode() === 'clinician', languageUnavailable: this.#languageUnavailable,
+            onStart: () => this.#goForward(),
         });
         this.#setView('intro', view.element);
         this.#arrive(view.heading, this.#t('title'), focus);
@@ -516,7 +537,7 @@ export class RootCheckElement extends HTMLElement {
             onBack: () => this.#goBack(),
             onNext: () => this.#goForward(),
             isLast: nextScreenIndex(this.#screens, index, this.#visible()) === -1,
-            createBodyDiagram: later?.diagram.createBodyDiagram,
+            createBodyDiagram: later?.createBodyDiagram,
         });
         this.#header.replaceChildren(...[
             h('p', { id: BRAND_ID, class: 'brand', text: t('title') }),
@@ -638,7 +659,7 @@ export class RootCheckElement extends HTMLElement {
         this.#result = result;
         this.#screen = null;
         const t = this.#t;
-        const view = later.results.renderResults({
+        const view = later.renderResults({
             result, questionnaire: this.#questionnaire, answers: this.#countedAnswers(), t, call: this.#emergencyCall(),
             actions: {
                 // Back to the last screen shown to change an answer; the answers are kept.
@@ -679,7 +700,12 @@ export class RootCheckElement extends HTMLElement {
     async #builtInTexts() {
         try {
             const engine = await getEngine('');
-            const questionnaire = engine.questionnaire(this.#locale(engine.info()), this.#mode());
+            const info = engine.info();
+            let locale = this.#locale(info);
+            if (info.locales_to_load.includes(locale) && (await engine.loadLocale(locale)).error) {
+                locale = info.default_locale; // the words still reach the person, in the set's default language
+            }
+            const questionnaire = engine.questionnaire(locale, this.#mode());
             return questionnaire.error ? null : createTranslator(questionnaire.ui);
         } catch {
             return null;
@@ -689,10 +715,10 @@ export class RootCheckElement extends HTMLElement {
     // ---- results actions -----------------------------------------------------------------------------------
 
     async #copySummary() {
-        const text = later.summary.summaryText({
+        const text = later.summaryText({
             result: this.#result, questionnaire: this.#questionnaire, answers: this.#countedAnswers(), t: this.#t,
         });
-        const copied = await later.share.copyText(text, this.#container);
+        const copied = await later.copyText(text, this.#container);
         if (copied) {
             this.#announce(this.#t('copied'));
             this.#showCopyStatus(this.#t('copied'), null);
@@ -726,6 +752,6 @@ export class RootCheckElement extends HTMLElement {
             return;
         }
         const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-        later.share.downloadJson(`rootcheck-${stamp}.fhir.json`, resource, this.#container);
+        later.downloadJson(`rootcheck-${stamp}.fhir.json`, resource, this.#container);
     }
 }

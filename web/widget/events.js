@@ -3,7 +3,8 @@
 //   rootcheck-change    {answers, next}   after every answer (answers: those the engine counts, next: engine.next())
 //   rootcheck-escalate  result            once per escalation (when the engine's next() says escalate)
 //   rootcheck-complete  result            when the results screen is shown
-//   rootcheck-error     {message}         when the widget could not start (the technical cause, for the host's
+//   rootcheck-error     {message}         when the widget could not start, or could not load the language asked
+//                                         for and shows its default one (the technical cause, for the host's
 //                                         developers; the person sees a plain message)
 export const EVENTS = Object.freeze({
     change: 'rootcheck-change',
