@@ -1,228 +1,281 @@
-// Bundles the widget into one file, web/dist/root-check.js, for the pages and for embedding: one request instead of
-// about twenty. A browser opens about six connections per site, so the separate modules of root-check.js arrive in
-// waves (three on the demo, some 40 ms apart on localhost) before the element can be defined. web/root-check.js and
-// the modules it imports stay the source and still work unbundled; `npm run build` writes the bundle after the
-// engine (whose ES module glue, web/dist/rootcheck-engine.js, is part of it).
+// Bundles the widget into two files in web/dist/ with esbuild, for the pages and for embedding, and minifies them
+// with terser (web/tools/minify.mjs). web/root-check.js and the modules it imports stay the source and still work
+// unbundled; `npm run build` runs this after the engine, whose ES module glue (dist/rootcheck-engine.js) is part of
+// the first file. Run alone: `node web/tools/bundle.mjs`.
 //
-// This is not a general bundler. It accepts only the module syntax the widget uses and throws naming the file and
-// the construct otherwise:
-//   import { a, b as c } from './x.js';     import x from './x.js';     import('./x.js')  (static path)
-//   export function f / export async function f / export const x / export class C / export default x;
-// Each module becomes a function scope evaluated once, in the order ES modules evaluate (imports first, depth first),
-// returning its exports; imports read them from there. `import.meta.url` becomes the module's own URL, computed from
-// the bundle's, so relative URLs (stylesheets, the .wasm) resolve as they do unbundled. The entry module (top-level
-// await allowed) runs last, at the top level of the bundle. Lines that are only a // comment are left out (a quarter
-// of the gzipped bundle); that is safe because no template literal of the widget spans lines, which the bundler checks.
+// root-check.js: the entry and every module it reaches at the start, one request instead of about twenty (a browser
+// opens about six connections per site, so separate modules arrive in waves before the element can be defined).
+// root-check-later.js: widget/later.js and what only it reaches (the body diagram, the results screen, the summary,
+// sharing, FHIR), which the element imports dynamically once the first question shows: the first import of later.js
+// fetches this file, so a page does not download it before the person starts; a failed fetch is tried again on the
+// next import, under another URL (`?retry=n`: a module that failed to load stays failed at its URL in the page's
+// module map). Its modules use the first file's (dom.js, icons.js, ...), which run once, there.
 //
-// Two files. The bundle holds the entry, what it imports (statically or dynamically: the entry starts both halves of
-// the widget at once) and everything those import statically; a dynamic import of one of these resolves to its
-// already evaluated exports. A module that other modules import only dynamically, after the start (the body diagram,
-// the results screen, the summary, sharing, FHIR), goes with whatever only it needs into a second file beside the
-// bundle (laterName: root-check-later.js): the first dynamic import of any of them fetches that file once and
-// evaluates its modules, which read what they need from the bundle's; so a page does not download them before the
-// person starts. A failed fetch is tried again on the next import. Without such modules there is no second file.
+// Not esbuild's code splitting (`splitting: true`): it puts the modules both halves use in a third file that the
+// first imports, one more request before the first question (and a larger first file); esbuild cannot make a second
+// file that takes modules from the first. So esbuild runs three times (and once more
+// to read export names), with plugins that add virtual modules:
+// 1. a probe of the first file: which modules it holds and which its dynamic imports load;
+// 2. the second file (format iife, wrapped here in `export function install(shared) {...}`, which returns later.js's
+//    exports): each module of the first file that it imports is a stand-in reading that module's exports from
+//    `shared`. It does not import the first file: a query string on the page's script URL would make that a second
+//    copy of the widget;
+// 3. the first file (format esm). Before the entry runs, a module (rootcheck:register) puts the namespaces of the
+//    modules its dynamic imports load and of those the second file takes in a list (rootcheck:registry). A dynamic
+//    import resolves to a stand-in whose namespace is a thenable (it exports `then`), which `import()` adopts: for a
+//    module of the first file, `then` gives its namespace from the list; for later.js, it imports the second file
+//    (once; forgotten on failure) and gives what `install(list)` returns. esbuild would otherwise make each module
+//    a lazy initialiser (`__esm`), which makes the first file larger. So the modules the entry imports
+//    dynamically run before it rather than when imported, as with the hand-written bundler before: the widget's
+//    modules only define things at the top level, the entry alone acts.
+// Each module's `import.meta.url` is its own URL, computed from the bundle file's, so that relative URLs (stylesheets,
+// the .wasm, the locales) resolve as they do unbundled; other import.meta properties refer to the bundle file.
+import { build as esbuild } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minifyModule } from './minify.mjs';
 
 const webRoot = fileURLToPath(new URL('../', import.meta.url));
-export const entryPath = join(webRoot, 'root-check.js');
-export const bundlePath = join(webRoot, 'dist', 'root-check.js');
+const entryPath = join(webRoot, 'root-check.js');
+const laterEntryPath = join(webRoot, 'widget', 'later.js');
+const bundlePath = join(webRoot, 'dist', 'root-check.js');
 // The second file, beside the bundle (see the header).
 const laterName = (bundle) => bundle.replace(/\.js$/, '') + '-later.js';
+const header = 'RootCheck widget, bundled and minified by `npm run build`; its readable sources are in web/.';
 
-const STATIC_IMPORT = /^import\s+(?:\{([^}]*)\}|([A-Za-z_$][\w$]*))\s+from\s+'([^']+)';?[ \t]*$/gm;
-const DYNAMIC_IMPORT = /\bimport\(\s*'(\.{1,2}\/[^']+)'\s*\)/g;
-const EXPORT_DECLARATION = /^export\s+(async\s+function|function|const|class)\s+([A-Za-z_$][\w$]*)/gm;
-const EXPORT_DEFAULT = /^export\s+default\s+([A-Za-z_$][\w$]*);?[ \t]*$/gm;
+export class BundleError extends Error {}
 
-class BundleError extends Error {}
+const where = (file) => relative(webRoot, file).split(sep).join('/');
 
-const where = (file) => relative(webRoot, file);
-const urlPath = (file) => relative(webRoot, file).split('\\').join('/');
+// esbuild's errors (and warnings, which would otherwise pass unseen: an import.meta the second file cannot have) as
+// one BundleError naming the file and line.
+function bundleError(messages) {
+    const file = (name) => (name.includes(':') ? name : where(resolve(name))); // a virtual module: namespace:path
+    const lines = messages.map(({ text, location }) => (location ? `${file(location.file)}:${location.line}: ${text}`
+        : text));
+    return new BundleError(lines.join('; '));
+}
 
-// { file: {source, imports: [file], exports: [[exported, local]]} } for the entry and every module it reaches.
-function readModules(entry) {
-    const modules = new Map();
-    const order = []; // evaluation order: a module after everything it imports
-    const visit = (file, chain) => {
-        if (chain.includes(file)) throw new BundleError(`import cycle: ${[...chain, file].map(where).join(' -> ')}`);
-        if (modules.has(file)) return;
-        let source;
-        try {
-            source = readFileSync(file, 'utf8');
-        } catch (error) {
-            throw new BundleError(`${chain.length ? where(chain.at(-1)) : 'entry'}: cannot read ${where(file)}`);
-        }
-        const module = { file, source, imports: [], staticImports: [], dynamicImports: [] };
-        modules.set(file, module);
-        const target = (specifier) => resolve(dirname(file), specifier);
-        for (const match of source.matchAll(STATIC_IMPORT)) module.staticImports.push(target(match[3]));
-        for (const match of source.matchAll(DYNAMIC_IMPORT)) module.dynamicImports.push(target(match[1]));
-        module.imports = [...module.staticImports, ...module.dynamicImports];
-        for (const imported of module.imports) visit(imported, [...chain, file]);
-        order.push(module);
+async function run(options) {
+    let result;
+    try {
+        result = await esbuild({
+            bundle: true, write: false, metafile: true, logLevel: 'silent', charset: 'utf8',
+            external: ['node:*'], // engine-core.js reads the .wasm with node:fs when it runs in Node
+            ...options,
+        });
+    } catch (error) {
+        if (!error.errors) throw error;
+        throw bundleError([...error.errors, ...error.warnings]);
+    }
+    if (result.warnings.length > 0) throw bundleError(result.warnings);
+    return result;
+}
+
+// The modules of a build, as absolute paths (the virtual modules below, named `namespace:path`, left out).
+const inputsOf = (result) => Object.keys(result.metafile.inputs).filter((input) => !input.includes(':'))
+    .map((input) => resolve(input));
+
+// Each module that uses import.meta.url gets its own URL, from the bundle file's (__bundleUrl, which each file
+// declares at its top); `define` then makes import.meta.url that module's __moduleUrl. `used` records whether any did.
+function moduleUrls(outputDir, used = { any: false }) {
+    return {
+        name: 'module-urls',
+        setup(build) {
+            build.initialOptions.define = { ...build.initialOptions.define, 'import.meta.url': '__moduleUrl' };
+            build.onLoad({ filter: /\.m?js$/, namespace: 'file' }, (args) => {
+                const source = readFileSync(args.path, 'utf8');
+                if (!source.includes('import.meta')) return undefined;
+                used.any = true;
+                const url = JSON.stringify(relative(outputDir, args.path).split(sep).join('/'));
+                return { // on the first line, so that esbuild's messages give the source's line numbers
+                    contents: `const __moduleUrl = new URL(${url}, __bundleUrl).href; ${source}`,
+                    loader: 'js', resolveDir: dirname(args.path),
+                };
+            });
+        },
     };
-    visit(entry, []);
-    return order;
 }
 
-// The files that go into the bundle itself (see the header): the entry, its imports of either kind, and the static
-// imports of those, transitively. The rest are imported only dynamically, after the start.
-function startFiles(order, entry) {
-    const byFile = new Map(order.map((module) => [module.file, module]));
-    const start = new Set();
-    const add = (file) => {
-        if (start.has(file)) return;
-        start.add(file);
-        for (const imported of byFile.get(file).staticImports) add(imported);
+const relativeSpecifier = /^\.{1,2}\//;
+
+// A static import of later.js would put the second file's modules in the first: refused.
+function staticLaterImport(args, laterEntry) {
+    if (args.kind === 'dynamic-import' || resolve(args.resolveDir, args.path) !== laterEntry) return undefined;
+    return { errors: [{ text: `${where(laterEntry)} must be imported dynamically only: it starts the second file` }] };
+}
+
+// The first build, to learn the first file's modules: records which modules its dynamic imports load
+// (`dynamic`, files) and whether one loads later.js (`reached`), which stays out.
+function firstFileProbe(laterEntry, dynamic, reached) {
+    return {
+        name: 'first-file-probe',
+        setup(build) {
+            build.onResolve({ filter: relativeSpecifier }, (args) => {
+                const refused = staticLaterImport(args, laterEntry);
+                if (refused || args.kind !== 'dynamic-import') return refused;
+                const file = resolve(args.resolveDir, args.path);
+                if (file !== laterEntry) {
+                    dynamic.add(file);
+                    return undefined;
+                }
+                reached.any = true;
+                return { path: file, external: true };
+            });
+        },
     };
-    add(entry);
-    for (const imported of byFile.get(entry).dynamicImports) add(imported);
-    return start;
 }
 
-const bindingName = (file) => `__module_${urlPath(file).replace(/[^A-Za-z0-9]/g, '_')}`;
-
-// The module's text with its imports, exports and import.meta.url rewritten; throws on any module syntax left. A
-// dynamic import of a module in `later` (a module of the bundle importing one of the second file) loads that file.
-function rewrite(module, later = new Set()) {
-    const from = (specifier) => bindingName(resolve(dirname(module.file), specifier));
-    const exports = [];
-    let text = module.source.replace(STATIC_IMPORT, (whole, names, defaultName, specifier) => {
-        if (!specifier.startsWith('.')) throw new BundleError(`${where(module.file)}: cannot bundle '${specifier}'`);
-        if (defaultName) return `const ${defaultName} = ${from(specifier)}.default;`;
-        const bindings = names.split(',').map((name) => name.trim()).filter(Boolean)
-            .map((name) => name.replace(/\s+as\s+/, ': '));
-        return `const { ${bindings.join(', ')} } = ${from(specifier)};`;
-    });
-    text = text.replace(DYNAMIC_IMPORT, (whole, specifier) => (later.has(resolve(dirname(module.file), specifier))
-        ? `__loadLater().then((modules) => modules.${from(specifier)})`
-        : `Promise.resolve(${from(specifier)})`));
-    text = text.replace(EXPORT_DECLARATION, (whole, kind, name) => {
-        exports.push([name, name]);
-        return `${kind} ${name}`;
-    });
-    text = text.replace(EXPORT_DEFAULT, (whole, name) => {
-        exports.push(['default', name]);
-        return '';
-    });
-    text = text.replaceAll('import.meta.url', '__moduleUrl');
-    const leftover = text.match(/^\s*(import\s[^(]|export\s)[^\n]*/m);
-    if (leftover) throw new BundleError(`${where(module.file)}: unsupported module syntax: ${leftover[0].trim()}`);
-    return { text, exports };
+// The first file (see the header). `registered` lists the modules whose namespaces go into the registry, a list
+// filled before the entry runs: those the first file imports dynamically, then those the second file takes.
+// rootcheck:register imports them (and with them everything, so nothing is wrapped) and fills the registry;
+// a dynamic import of one resolves to a stand-in whose `then` gives its namespace from the registry; a dynamic
+// import of later.js to a stand-in that loads the second file and installs it with the registry.
+function firstFile(laterEntry, laterFile, registered) {
+    const sources = {
+        registry: 'export const modules = [];',
+        register: [
+            ...registered.map((file, i) => `import * as module${i} from ${JSON.stringify(file)};`),
+            'import { modules } from "rootcheck:registry";',
+            `modules.push(${registered.map((file, i) => `module${i}`).join(', ')});`,
+        ].join('\n'),
+        later: [
+            'import { modules } from "rootcheck:registry";',
+            'let installing = null;',
+            'let tries = 0;',
+            'export function then(resolve, reject) {',
+            '    if (installing === null) {',
+            '        const retry = tries > 0 ? `?retry=${tries}` : "";',
+            `        const url = new URL(${JSON.stringify(`./${laterFile}`)} + retry, __bundleUrl).href;`,
+            '        tries += 1;',
+            '        installing = import(url).then((file) => file.install(modules));',
+            '        installing.catch(() => { installing = null; });',
+            '    }',
+            '    installing.then(resolve, reject);',
+            '}',
+        ].join('\n'),
+    };
+    const standIn = (index) => ['import { modules } from "rootcheck:registry";',
+        `export const then = (resolve) => resolve(modules[${index}]);`].join('\n');
+    return {
+        name: 'first-file',
+        setup(build) {
+            build.onResolve({ filter: /^rootcheck:/ }, (args) => ({ path: args.path.slice('rootcheck:'.length),
+                namespace: 'rootcheck' }));
+            build.onResolve({ filter: relativeSpecifier }, (args) => {
+                const refused = staticLaterImport(args, laterEntry);
+                if (refused || args.kind !== 'dynamic-import') return refused;
+                const file = resolve(args.resolveDir, args.path);
+                if (file === laterEntry) return { path: 'later', namespace: 'rootcheck' };
+                return { path: `import/${where(file)}`, namespace: 'rootcheck',
+                    pluginData: { index: registered.indexOf(file) } };
+            });
+            build.onLoad({ filter: /.*/, namespace: 'rootcheck' }, (args) => ({
+                contents: sources[args.path] ?? standIn(args.pluginData.index), loader: 'js', resolveDir: webRoot,
+            }));
+        },
+    };
 }
 
-// The 1-based line numbers where a template literal that spans lines starts (strings and comments skipped; a
-// regular expression holding a quote or a backtick can confuse this scan, which then errs towards finding one).
-function multilineTemplates(source) {
-    const found = [];
-    let line = 1;
-    for (let i = 0; i < source.length; i += 1) {
-        const c = source[i];
-        if (c === '\n') line += 1;
-        else if (c === '/' && source[i + 1] === '/') i = source.indexOf('\n', i) - 1;
-        else if (c === '/' && source[i + 1] === '*') {
-            const end = source.indexOf('*/', i + 2);
-            line += (source.slice(i, end).match(/\n/g) || []).length;
-            i = end + 1;
-        } else if (c === "'" || c === '"' || c === '`') {
-            const start = line;
-            for (i += 1; i < source.length && source[i] !== c; i += 1) {
-                if (source[i] === '\\') i += 1;
-                else if (source[i] === '\n') line += 1;
-            }
-            if (c === '`' && line !== start) found.push(start);
-        }
-        if (i < 0) break; // a // comment on the last line
+// The export names of each module in `files` ({file: [name]}).
+async function exportsOf(files, outputDir) {
+    const result = await run({ entryPoints: files, format: 'esm', outdir: outputDir });
+    const names = {};
+    for (const output of Object.values(result.metafile.outputs)) {
+        if (output.entryPoint) names[resolve(output.entryPoint)] = output.exports;
     }
-    return found;
+    return names;
 }
 
-function withoutCommentLines(module, text) {
-    const spanning = multilineTemplates(module.source);
-    if (spanning.length > 0) {
-        throw new BundleError(`${where(module.file)}: a template literal spans lines (line ${spanning[0]}); the ` +
-            'bundler leaves out lines that are only a // comment and cannot tell them from template text');
-    }
-    return text.split('\n').filter((line) => !line.trimStart().startsWith('//')).join('\n');
-}
+// For each export name, quoted so that `default` and any other name work: `"name"<separator>export<i>`, and the
+// export list that gives each of them back under its name.
+const named = (names, separator) => names.map((name, i) => `${JSON.stringify(name)}${separator}export${i}`).join(', ');
+const exportList = (names) => names.map((name, i) => `export${i} as ${JSON.stringify(name)}`).join(', ');
 
-// One module as a function scope that returns its exports (the entry: a plain block, it exports nothing).
-function moduleCode(module, entry, later, urlOf) {
-    const { text: rewritten, exports } = rewrite(module, later);
-    const text = withoutCommentLines(module, rewritten);
-    const url = `new URL(${urlOf(module.file)}, import.meta.url).href`;
-    if (module.file === entry) {
-        if (exports.length > 0) throw new BundleError(`${where(entry)}: the entry module must not export`);
-        return [`// ---- ${where(module.file)}`, '{', `const __moduleUrl = ${url};`, text, '}'];
-    }
-    const returned = exports.map(([exported, local]) => (exported === local ? local : `${exported}: ${local}`));
-    return [`// ---- ${where(module.file)}`, `const ${bindingName(module.file)} = (() => {`,
-        `const __moduleUrl = ${url};`, text, `return Object.freeze({ ${returned.join(', ')} });`, '})();'];
+// In the second file, a module of the first one (in `firstFiles`) becomes a stand-in that reads its exports from
+// install's `shared`, the registry; one not registered yet is added to `registered`.
+function sharedModules(firstFiles, registered, exportNames) {
+    return {
+        name: 'shared-modules',
+        setup(build) {
+            build.onResolve({ filter: relativeSpecifier }, (args) => {
+                const file = resolve(args.resolveDir, args.path);
+                if (!firstFiles.has(file)) return undefined;
+                if (!registered.includes(file)) registered.push(file);
+                return { path: where(file), namespace: 'shared', pluginData: { file } };
+            });
+            build.onLoad({ filter: /.*/, namespace: 'shared' }, ({ pluginData: { file } }) => ({
+                contents: `const { ${named(exportNames[file], ': ')} } = shared[${registered.indexOf(file)}];\n` +
+                    `export { ${exportList(exportNames[file])} };`,
+                loader: 'js',
+            }));
+        },
+    };
 }
 
 /**
- * Writes web/dist/root-check.js from web/root-check.js, and beside it web/dist/root-check-later.js when some modules
- * are imported only dynamically after the start (see the header); returns {path, modules, laterPath, laterModules,
- * bytes}, laterPath null when there is no second file (a stale one is then removed).
+ * Writes web/dist/root-check.js from web/root-check.js and, when the entry's modules import widget/later.js,
+ * web/dist/root-check-later.js beside it (see the header), both minified; returns {path, modules, laterPath,
+ * laterModules, bytes}, modules relative to web/, laterPath null when there is no second file (a stale one is then
+ * removed). Throws a BundleError naming the file and line of what esbuild or terser refused.
  */
-export function bundleWidget({ entry = entryPath, output = bundlePath } = {}) {
-    const modules = readModules(entry);
-    const start = startFiles(modules, entry);
-    const startModules = modules.filter((module) => start.has(module.file));
-    const laterModules = modules.filter((module) => !start.has(module.file));
-    const later = new Set(laterModules.map((module) => module.file));
-    // The bundle's modules that the second file's import: handed to its `install`.
-    const shared = [...new Set(laterModules.flatMap((module) => module.imports).filter((file) => start.has(file)))]
-        .map(bindingName).join(', ');
+export async function bundleWidget({ entry = entryPath, laterEntry = laterEntryPath, output = bundlePath } = {}) {
     const outputDir = dirname(output);
     const laterPath = laterName(output);
-    const urlOf = (file) => JSON.stringify(relative(outputDir, file).split('\\').join('/'));
-    const parts = [
-        `// Generated by web/tools/bundle.mjs from ${startModules.length} modules of web/ (entry ${where(entry)}). Do not edit.`,
-    ];
-    if (laterModules.length > 0) {
-        // Fetched and evaluated once, on the first dynamic import of one of its modules; a failure is forgotten, so
-        // the next import tries again, under another URL: a module that failed to load stays failed at its URL (the
-        // page's module map). The modules of the second file read the bundle's through `install`.
-        parts.push(
-            'let __laterModules = null;',
-            'let __laterTries = 0;',
-            `const __laterUrl = () => new URL(${JSON.stringify(`./${basename(laterPath)}`)} + (__laterTries++ > 0 ? \`?retry=\${__laterTries - 1}\` : ''), import.meta.url).href;`,
-            `const __loadLater = () => (__laterModules ??= import(__laterUrl())`,
-            `    .then((file) => file.install({ ${shared} }))`,
-            '    .catch((error) => { __laterModules = null; throw error; }));');
-    }
-    for (const module of startModules) parts.push(...moduleCode(module, entry, later, urlOf));
-    const bundle = `${parts.join('\n')}\n`;
+    const dynamic = new Set();
+    const reached = { any: false };
+    const probe = await run({ entryPoints: [entry], format: 'esm', outfile: output,
+        plugins: [firstFileProbe(laterEntry, dynamic, reached), moduleUrls(outputDir)] });
+    const firstFiles = new Set(inputsOf(probe));
+    const registered = [...dynamic];
+    let laterModules = [];
     mkdirSync(outputDir, { recursive: true });
-    writeFileSync(output, bundle);
-    let bytes = Buffer.byteLength(bundle);
-    if (laterModules.length === 0) {
+    if (!reached.any) {
         rmSync(laterPath, { force: true });
     } else {
-        const laterParts = [
-            `// Generated by web/tools/bundle.mjs: the ${laterModules.length} modules of web/ that ${basename(output)} loads ` +
-                'only when one of them is first imported. Do not edit.',
-            `export function install({ ${shared} }) {`,
-        ];
-        for (const module of laterModules) laterParts.push(...moduleCode(module, entry, new Set(), urlOf));
-        laterParts.push(`return { ${laterModules.map((module) => bindingName(module.file)).join(', ')} };`, '}');
-        const laterText = `${laterParts.join('\n')}\n`;
-        writeFileSync(laterPath, laterText);
-        bytes += Buffer.byteLength(laterText);
+        const exportNames = await exportsOf([laterEntry, ...firstFiles], outputDir);
+        const names = exportNames[laterEntry];
+        const urls = { any: false };
+        const later = await run({
+            stdin: {
+                contents: `import { ${named(names, ' as ')} } from ${JSON.stringify(laterEntry)};\n` +
+                    `installed = { ${named(names, ': ')} };`,
+                loader: 'js', resolveDir: dirname(laterEntry), sourcefile: 'rootcheck:install',
+            },
+            format: 'iife', outfile: laterPath,
+            plugins: [sharedModules(firstFiles, registered, exportNames), moduleUrls(outputDir, urls)],
+        });
+        laterModules = inputsOf(later);
+        writeFileSync(laterPath, ['export function install(shared) {',
+            ...(urls.any ? ['const __bundleUrl = import.meta.url;'] : []),
+            'let installed;', later.outputFiles[0].text, 'return installed;', '}', ''].join('\n'));
+    }
+    const first = await run({
+        stdin: {
+            contents: `import "rootcheck:register";\nexport * from ${JSON.stringify(entry)};`,
+            loader: 'js', resolveDir: dirname(entry), sourcefile: 'rootcheck:bundle',
+        },
+        format: 'esm', outfile: output,
+        plugins: [firstFile(laterEntry, basename(laterPath), registered), moduleUrls(outputDir)],
+    });
+    writeFileSync(output, `const __bundleUrl = import.meta.url;\n${first.outputFiles[0].text}`);
+    let bytes = 0;
+    try {
+        bytes += minifyModule(output, header).bytes;
+        if (reached.any) bytes += minifyModule(laterPath, header).bytes;
+    } catch (error) {
+        throw new BundleError(error.message);
     }
     return {
-        path: output, modules: startModules.map((module) => where(module.file)),
-        laterPath: laterModules.length > 0 ? laterPath : null, laterModules: laterModules.map((module) => where(module.file)),
-        bytes,
+        path: output, modules: inputsOf(first).map(where),
+        laterPath: reached.any ? laterPath : null, laterModules: laterModules.map(where), bytes,
     };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
     try {
-        const { path, modules, laterPath, laterModules, bytes } = bundleWidget();
+        const { path, modules, laterPath, laterModules, bytes } = await bundleWidget();
         const second = laterPath ? ` and ${where(laterPath)}, ${laterModules.length} modules` : '';
         console.log(`bundle: ${where(path)}, ${modules.length} modules${second}, ${(bytes / 1024).toFixed(1)} KB`);
     } catch (error) {
