@@ -16,6 +16,9 @@ export interface RootCheckChangeDetail {
 
 /** `detail` of rootcheck-error. */
 export interface RootCheckErrorDetail {
+    /** start_failed: the widget could not start (the person sees a plain message); language_unavailable: the
+     *  language asked for could not be loaded, and the check runs in the rule set's default one, with a notice. */
+    code: 'start_failed' | 'language_unavailable';
     /** The technical cause, for the host page's developers (the person sees a plain message). */
     message: string;
 }

@@ -202,18 +202,27 @@ function stringArgument(value, pointer) {
     return { error: { code: 'wrong_type', message: `expected a string, got ${kind}`, path: pointer } };
 }
 
-// The text of a locale file of the built-in rule set (see the header); throws if it cannot be read.
+// How long a browser waits for a locale file before giving up (loadLocale then answers locale_unavailable and the
+// widget shows its default language): a stalled request must not keep the check from starting.
+const localeFetchTimeoutMs = 10000;
+
+// The bytes of a locale file of the built-in rule set (see the header), as they are on disk or on the server: the
+// engine checks their digest, so nothing may change them on the way (response.text() would drop a byte order mark).
+// Revalidated with the server on each fetch, so that a file updated with the engine is never an old cached copy,
+// which the engine would refuse. Throws if the file cannot be read.
 async function readLocaleFile(locale) {
     if (isNode) {
         const { readFile } = await import('node:fs/promises');
         const rules = new URL('../rules/', import.meta.url);
         const manifest = JSON.parse(await readFile(new URL('manifest.json', rules), 'utf8'));
-        return readFile(new URL(manifest.locales[locale], rules), 'utf8');
+        return new Uint8Array(await readFile(new URL(manifest.locales[locale], rules)));
     }
     const url = new URL(`./dist/locales/${encodeURIComponent(locale)}.json`, import.meta.url);
-    const response = await fetch(url, { credentials: 'same-origin' });
+    const response = await fetch(url, {
+        credentials: 'same-origin', cache: 'no-cache', signal: AbortSignal.timeout(localeFetchTimeoutMs),
+    });
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    return response.text();
+    return new Uint8Array(await response.arrayBuffer());
 }
 
 // ---- Calls into the module ----
@@ -283,7 +292,7 @@ function compiledModuleOptions(compiled) {
 /**
  * Creates one engine (its own WebAssembly instance and memory).
  * @param {{wasmBinary?: ArrayBuffer|Uint8Array, wasmModule?: WebAssembly.Module|Promise<WebAssembly.Module>,
- *          rulesFiles?: Record<string, string>}} [options]
+ *          rulesFiles?: Record<string, string>, localesOnDemand?: boolean}} [options]
  *   wasmBinary: the bytes of dist/rootcheck-engine.wasm (default: fetched in browsers, read from disk in Node).
  *   wasmModule: dist/rootcheck-engine.wasm already compiled (or being compiled), e.g. started before this module
  *   loaded; one compiled module serves any number of engines. A rejected promise rejects createEngine.
@@ -321,6 +330,16 @@ export async function createEngine({ wasmBinary, wasmModule, rulesFiles, locales
 
     // loadLocale: one read per locale at a time (two elements asking at once share it); see the header.
     const localesLoading = new Map();
+    async function readAndAddLocale(locale) {
+        try {
+            return engine.addLocale(locale, await readLocaleFile(locale));
+        } catch (error) {
+            return { error: { code: 'locale_unavailable', path: '/locale',
+                message: `the texts of locale '${locale}' could not be read: ${thrownText(error)}` } };
+        } finally {
+            localesLoading.delete(locale);
+        }
+    }
     function loadLocale(locale) {
         const info = engine.info();
         // A locale the engine has (or does not know at all) needs no file: addLocale answers info() or
@@ -328,14 +347,7 @@ export async function createEngine({ wasmBinary, wasmModule, rulesFiles, locales
         if (info.error || typeof locale !== 'string' || !info.locales_to_load.includes(locale)) {
             return Promise.resolve(info.error ? info : engine.addLocale(locale, ''));
         }
-        if (!localesLoading.has(locale)) {
-            const loading = readLocaleFile(locale).then((text) => engine.addLocale(locale, text), (error) => ({
-                error: { code: 'locale_unavailable', message: `the texts of locale '${locale}' could not be read: `
-                    + thrownText(error), path: '/locale' },
-            }));
-            localesLoading.set(locale, loading);
-            loading.then(() => localesLoading.delete(locale));
-        }
+        if (!localesLoading.has(locale)) localesLoading.set(locale, readAndAddLocale(locale));
         return localesLoading.get(locale);
     }
 

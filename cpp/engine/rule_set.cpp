@@ -960,9 +960,18 @@ std::string add_locale_texts(RuleSet& rules, const std::string& locale, std::str
         return "this is not the text of " + rules.locale_files.at(locale) + " this engine was built with (SHA-256 " +
                digest + ", expected " + expected->second + ")";
     }
+    // The build's loader took this very text (its digest just matched) as a flat object of texts; as it does, the
+    // fast reader first, the general one for what it leaves (escapes such as \" or \u00e9).
     LocaleTexts texts;
-    // Cannot fail for the text the build loaded (its digest just matched), whose locale file was checked then.
-    if (!parse_flat_string_object(embedded, texts)) return "not a JSON object of texts";
+    if (!parse_flat_string_object(embedded, texts)) {
+        texts.clear();
+        ParsedJson parsed = parse_json_limited(embedded, ParseLimits{0, kMaxRuleFileDepth});
+        if (parsed.error || !parsed.value.is_object()) return "not a JSON object of texts";
+        for (auto& [key, value] : parsed.value.get_ref<json::object_t&>()) {
+            if (!value.is_string()) return "the value of '" + key + "' is not a text";
+            texts.emplace_hint(texts.end(), key, std::move(value.get_ref<std::string&>()));
+        }
+    }
     rules.locales.emplace(locale, std::move(texts));
     rules.locales_to_load.erase(expected);
     rules.prepare_mode_texts();

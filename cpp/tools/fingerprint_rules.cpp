@@ -1,9 +1,9 @@
 // rootcheck_fingerprint: runs the engine's own loader, every check on, over the whole rule set built into this program
 // (all_rule_files(): the files cpp/embed_rules.cmake generated from rules/, every locale included) and writes OUTPUT,
 // a C++ file defining rootcheck::embedded_rules_sha256() (engine/embedded_rules.h) with that set's SHA-256. So the
-// locales the engine leaves out of its built-in set, to be added on demand, were checked here. The build runs it natively,
-// or as WebAssembly under Node in the Emscripten build, so the digest comes from the very code that computes it at
-// run time. A rule set the loader refuses fails the build, every problem listed on stderr.
+// locales the engine leaves out of its built-in set, to be added on demand, were checked here. The build runs it
+// natively, or as WebAssembly under Node in the Emscripten build, so the digest comes from the very code that
+// computes it at run time. A rule set the loader refuses fails the build, every problem listed on stderr.
 //
 // Usage: rootcheck_fingerprint OUTPUT.cpp   (OUTPUT is rewritten only when its text changes)
 #include <fstream>

@@ -56,14 +56,14 @@ test('without es.json: English with a notice, an error event, and red flags stil
     prepare: (context) => context.route('**/dist/locales/es.json', (route) => route.fulfill({ status: 404 })),
   });
   const errors = tab.page.evaluate(() => new Promise((resolve) => {
-    const seen = [];
-    document.addEventListener('rootcheck-error', (event) => { seen.push(event.detail.message); resolve(seen); });
+    document.addEventListener('rootcheck-error', (event) => resolve(event.detail));
   }));
   const person = new Person(tab.page, 'en');
   await tab.page.getByRole('button', { name: person.ui('start'), exact: true }).waitFor();
   await tab.page.getByText(person.ui('language_unavailable'), { exact: true }).waitFor();
-  const [message] = await errors;
-  assert.match(message, /es\.json: HTTP 404/);
+  const detail = await errors;
+  assert.equal(detail.code, 'language_unavailable');
+  assert.match(detail.message, /es\.json: HTTP 404/);
   assert.deepEqual(tab.record.failedResponses.map((line) => line.replace(/ .*\//, ' ')), ['404 es.json']);
   // Chromium logs the 404 itself; the widget logs the cause once.
   const widgetErrors = tab.record.consoleErrors.filter((text) => !text.startsWith('Failed to load resource'));
@@ -75,5 +75,28 @@ test('without es.json: English with a notice, an error event, and red flags stil
   await person.start();
   assert.equal(await person.answer({ urinary_retention_new: 'yes' }), 'escalated');
   await person.dialog().waitFor();
+  await tab.close();
+});
+
+test('a language that failed to load is tried again on the next load, and then shown', async () => {
+  let refused = 0;
+  const tab = await harness.open('examples/spanish.html', {
+    prepare: (context) => context.route('**/dist/locales/es.json', (route) => {
+      if (refused === 0) {
+        refused += 1;
+        return route.fulfill({ status: 503 });
+      }
+      return route.continue();
+    }),
+  });
+  const english = new Person(tab.page, 'en');
+  await tab.page.getByText(english.ui('language_unavailable'), { exact: true }).waitFor();
+  // The next load: the page switches the language away and back (any change of lang, mode or rules loads anew).
+  await tab.page.evaluate(() => { document.querySelector('root-check').lang = 'en'; });
+  await tab.page.evaluate(() => { document.querySelector('root-check').lang = 'es'; });
+  const spanish = new Person(tab.page, 'es');
+  await tab.page.getByRole('button', { name: spanish.ui('start'), exact: true }).waitFor();
+  assert.equal(await tab.page.getByText(english.ui('language_unavailable'), { exact: true }).count(), 0);
+  assert.deepEqual(localeRequests(tab.record), ['/dist/locales/es.json', '/dist/locales/es.json']);
   await tab.close();
 });

@@ -49,6 +49,7 @@ for (const lang of ['en', 'es']) {
       assert.equal(await alert.getByText(/manifest\.json|HTTP|no-such-rules/).count(), 0, 'no technical cause on screen');
       const errors = await tab.page.evaluate(() => window.rootcheckErrors);
       assert.equal(errors.length, 1);
+      assert.equal(errors[0].code, 'start_failed');
       assert.match(errors[0].message, /no-such-rules-folder.*manifest\.json: HTTP 404/);
       assert.ok(tab.record.consoleErrors.some((text) => /root-check: .*manifest\.json: HTTP 404/.test(text)),
         tab.record.consoleErrors.join('\n'));

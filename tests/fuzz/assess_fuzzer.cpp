@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/embedded_rules.h"
 #include "engine/engine.h"
 #include "fuzz_support.h"
 
@@ -44,10 +45,23 @@ void check_error(json& document, const std::string& text) {
     if (!path.empty() && path[0] != '/') fail("error path is not a JSON Pointer: " + text);
 }
 
+// The built-in engine with every locale added (the built-in set carries only its default one: engine.h), so that
+// documents in any locale are assessed, as in the CLI.
+rootcheck::Engine engine_with_every_locale() {
+    rootcheck::Engine engine;
+    const rootcheck::RuleFiles& files = rootcheck::all_rule_files();
+    const json manifest = json::parse(files.at("manifest.json"));
+    for (const auto& [locale, path] : manifest.at("locales").items()) {
+        const json added = engine_output("add_locale", engine.add_locale(locale, files.at(path.get<std::string>())));
+        if (added.contains("error")) fail("locale " + locale + " was not added: " + added.dump());
+    }
+    return engine;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
-    static const rootcheck::Engine engine;
+    static const rootcheck::Engine engine = engine_with_every_locale();
     const std::string_view document(reinterpret_cast<const char*>(bytes), size);
 
     const std::string assessed_text = engine.assess(document);

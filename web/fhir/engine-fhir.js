@@ -3,12 +3,14 @@
 // CONTRACT
 //   withFhir(engine) -> a frozen copy of an engine object of createEngine() with three more calls:
 //     fhirQuestionnaire(locale = '', mode = 'self') -> the FHIR R4 Questionnaire (questionnaire.js), or the error of
-//                                                    engine.questionnaire() (unknown_locale, unknown_mode)
+//                                                    engine.questionnaire() (unknown_locale, unknown_mode, and
+//                                                    locale_not_loaded until engine.loadLocale(locale) in a browser)
 //     fhirResponse(answersDocument, { authored } = {}) -> the QuestionnaireResponse of the document's answers that the
 //                                                    engine counts (the visible ones), with its result (response.js);
 //                                                    or the engine's error for a bad document
 //     fromFHIR(questionnaireResponse)              -> the answers document {answers, locale, mode} (import.js), or an
-//                                                    error whose path points into the response
+//                                                    error whose path points into the response (locale_not_loaded
+//                                                    at /questionnaire for a locale not loaded yet)
 //   None of them throws: an error is returned as {error: {code, message, path}}.
 
 import { fromQuestionnaireResponse } from './import.js';

@@ -272,11 +272,17 @@ export class RootCheckElement extends HTMLElement {
         try {
             const engine = await getEngine(this.getAttribute('rules') || '');
             if (load !== this.#loadCount) return; // a newer load superseded this one
-            this.#engine = engine;
             const info = engine.info();
             if (info.error) throw new Error(info.error.message);
-            const locale = await this.#loadedLocale(engine, info, load);
+            const { locale, failure } = await this.#loadedLocale(engine, info);
             if (load !== this.#loadCount) return;
+            // Only now: while the language loaded, the questionnaire shown (and answered) was the old engine's.
+            this.#engine = engine;
+            this.#languageUnavailable = failure !== null;
+            if (failure) {
+                console.error(`root-check: ${failure}`);
+                emit(this, EVENTS.error, { code: 'language_unavailable', message: failure });
+            }
             const questionnaire = engine.questionnaire(locale, this.#mode());
             if (questionnaire.error) throw new Error(questionnaire.error.message);
             this.#questionnaire = questionnaire;
@@ -322,21 +328,17 @@ export class RootCheckElement extends HTMLElement {
         }
     }
 
-    // The locale to show, its texts in the engine: #locale(info), loaded first if the engine has not got it yet (the
-    // built-in set's languages other than its default come on demand: engine-core.js). If that fails, the set's
-    // default locale, with a notice for the person (#languageUnavailable) and the cause for the host page (console
-    // and rootcheck-error); the next load tries the language again. Red flags never wait on this: a language is
-    // shown only once all its texts are in, the emergency ones included.
-    async #loadedLocale(engine, info, load) {
+    // {locale, failure}: the locale to show, its texts in the engine: #locale(info), loaded first if the engine has
+    // not got it yet (the built-in set's languages other than its default come on demand: engine-core.js). If that
+    // fails (or takes over 10 s), the set's default locale and why (failure; else null): #load then shows a notice
+    // (#languageUnavailable) and tells the host page; the next load tries the language again. A language is shown
+    // only once all its texts are in, the emergency ones included; until then the check shows what it showed before.
+    async #loadedLocale(engine, info) {
         const wanted = this.#locale(info);
-        this.#languageUnavailable = false;
-        if (!info.locales_to_load.includes(wanted)) return wanted;
+        if (!info.locales_to_load.includes(wanted)) return { locale: wanted, failure: null };
         const added = await engine.loadLocale(wanted);
-        if (!added.error || load !== this.#loadCount) return wanted;
-        console.error(`root-check: ${added.error.message}`);
-        emit(this, EVENTS.error, { message: added.error.message });
-        this.#languageUnavailable = true;
-        return info.default_locale;
+        return added.error ? { locale: info.default_locale, failure: added.error.message }
+            : { locale: wanted, failure: null };
     }
 
     // The language asked for (the lang attribute, else the page's around the element) if the rule set has it (or its
@@ -687,7 +689,7 @@ export class RootCheckElement extends HTMLElement {
         const load = this.#loadCount;
         this.#container.removeAttribute('aria-busy');
         console.error(`root-check: ${error.message}`);
-        emit(this, EVENTS.error, { message: error.message });
+        emit(this, EVENTS.error, { code: 'start_failed', message: error.message });
         // The texts of the language asked for now (a language change may have been superseded by this failed load).
         const t = (await this.#builtInTexts()) || this.#t;
         if (load !== this.#loadCount) return; // a newer load superseded this one

@@ -3,9 +3,10 @@
 //   rootcheck-change    {answers, next}   after every answer (answers: those the engine counts, next: engine.next())
 //   rootcheck-escalate  result            once per escalation (when the engine's next() says escalate)
 //   rootcheck-complete  result            when the results screen is shown
-//   rootcheck-error     {message}         when the widget could not start, or could not load the language asked
-//                                         for and shows its default one (the technical cause, for the host's
-//                                         developers; the person sees a plain message)
+//   rootcheck-error     {code, message}   code "start_failed": the widget could not start (the person sees a plain
+//                                         message); "language_unavailable": the language asked for could not be
+//                                         loaded and the check runs in its default one, with a notice. message: the
+//                                         technical cause, for the host's developers
 export const EVENTS = Object.freeze({
     change: 'rootcheck-change',
     escalate: 'rootcheck-escalate',
