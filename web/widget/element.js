@@ -702,11 +702,8 @@ export class RootCheckElement extends HTMLElement {
     async #builtInTexts() {
         try {
             const engine = await getEngine('');
-            const info = engine.info();
-            let locale = this.#locale(info);
-            if (info.locales_to_load.includes(locale) && (await engine.loadLocale(locale)).error) {
-                locale = info.default_locale; // the words still reach the person, in the set's default language
-            }
+            // A language that cannot be loaded gives the set's default one: the words still reach the person.
+            const { locale } = await this.#loadedLocale(engine, engine.info());
             const questionnaire = engine.questionnaire(locale, this.#mode());
             return questionnaire.error ? null : createTranslator(questionnaire.ui);
         } catch {
