@@ -193,17 +193,30 @@ public:
         for (const char* part : kParts) parsed_parts_[part] = parse_file(rules_.part_files[part]);
         for (const auto& [locale, path] : rules_.locale_files) read_locale(locale, path);
 
+        // Each part's file is dropped after the last step that reads it, when the set's fingerprint is known (else
+        // fingerprint() reads them all at the end): the set is then built in memory the files gave back instead of
+        // in fresh memory, which a new WebAssembly instance pays for on first touch (issue 18).
         load_sources();
+        done_with("sources");
         load_root_list();
         load_regions();
+        done_with("regions");
         load_questionnaire();
+        done_with("questionnaire");
         load_facts();
+        done_with("facts");
         load_pain_type();
+        done_with("pain_type");
         load_root_evidence();
+        done_with("roots");
         load_mechanisms();
+        done_with("mechanisms");
         load_triage();
+        done_with("triage");
         load_advice();
+        done_with("advice");
         load_emergency_numbers();
+        done_with("emergency_numbers");
         load_locales();
         if (!problems_.empty()) return;
         for (Question& q : rules_.questions) q.condition_key = rules_.condition_keys.find(q.id);
@@ -297,6 +310,9 @@ private:
     }
 
     const json& part(const char* name) { return parsed_parts_[name]; }
+    void done_with(const char* name) {
+        if (!known_sha256_.empty()) parsed_parts_.erase(name);
+    }
 
     // `source` is optional at load (lint reports items without one) but must name a known source when given.
     std::string source(FileReader& r, const json& item, const std::string& pointer) {

@@ -17,6 +17,7 @@ import { h } from './dom.js';
 import { createTranslator } from './i18n.js';
 import { EVENTS, emit } from './events.js';
 import { getEngine } from './engine-loader.js';
+import { nextTask } from './tasks.js';
 import { screensOf, isScreenVisible, nextScreenIndex, previousScreenIndex, visibleAnswers } from './flow.js';
 import { renderIntro } from './intro-view.js';
 import { renderScreen, needsBodyDiagram } from './questionnaire-view.js';
@@ -271,6 +272,7 @@ export class RootCheckElement extends HTMLElement {
         this.#container.setAttribute('aria-busy', 'true');
         try {
             const engine = await getEngine(this.getAttribute('rules') || '');
+            await nextTask(); // the questionnaire and the intro in a task apart from the rule set's load
             if (load !== this.#loadCount) return; // a newer load superseded this one
             const info = engine.info();
             if (info.error) throw new Error(info.error.message);
@@ -319,7 +321,7 @@ export class RootCheckElement extends HTMLElement {
     // intro does not need it, the first question does).
     async #prepareFirstQuestion(load) {
         await this.#styled;
-        await new Promise((resolve) => { setTimeout(resolve); });
+        await nextTask();
         if (load !== this.#loadCount) return;
         try {
             this.#nextState();

@@ -4,6 +4,7 @@
 // and, when asked for, the rule-set folder the host page names): answers never leave the page.
 // The core API without the FHIR calls (web/api.js adds them): the widget's FHIR code loads later.
 import { createEngine } from '../engine-core.js';
+import { nextTask } from './tasks.js';
 
 const engines = new Map(); // '' (built-in set) or absolute rule-set folder URL -> Promise<engine>
 let engineCode = null; // Promise<WebAssembly.Module> of dist/rootcheck-engine.wasm, if root-check.js started one
@@ -50,7 +51,9 @@ async function startEngine(rulesUrl) {
     if (!rulesUrl) {
         // The engine parses and checks its built-in rule set on first use. Asking now, as soon as it is compiled,
         // does that while the rest of the widget may still be loading (root-check.js starts the engine first); the
-        // element's own info() call then finds it done and reads any error from there.
+        // element's own info() call then finds it done and reads any error from there. In a task of its own, apart
+        // from the instantiation and the engine's start-up before it.
+        await nextTask();
         engine.info();
         return engine;
     }
