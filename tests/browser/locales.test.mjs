@@ -38,6 +38,20 @@ test('a Spanish page asks for es.json once, and two Spanish elements share it', 
   await tab.close();
 });
 
+test("the Spanish example's preload link fetches es.json beside the engine, and the widget takes that response", async () => {
+  const tab = await harness.open('examples/spanish.html');
+  const person = new Person(tab.page, 'es');
+  await person.start();
+  // One fetch of the file, made by the link (not by the widget once its engine was ready): the widget's own fetch
+  // was answered by the preload. Had it not matched (another URL, mode or credentials), there would be two.
+  const fetched = await tab.page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((entry) => entry.name.endsWith('/dist/locales/es.json')).map((entry) => entry.initiatorType));
+  assert.deepEqual(fetched, ['link']);
+  assert.deepEqual(localeRequests(tab.record), ['/dist/locales/es.json']);
+  tab.assertClean();
+  await tab.close();
+});
+
 test('changing lang to Spanish on a question fetches es.json then and speaks Spanish', async () => {
   const tab = await harness.open('index.html');
   const english = new Person(tab.page, 'en');
@@ -53,15 +67,21 @@ test('changing lang to Spanish on a question fetches es.json then and speaks Spa
 
 test('without es.json: English with a notice, an error event, and red flags still escalate', async () => {
   const tab = await harness.open('examples/spanish.html', {
-    prepare: (context) => context.route('**/dist/locales/es.json', (route) => route.fulfill({ status: 404 })),
+    prepare: async (context) => {
+      await context.route('**/dist/locales/es.json', (route) => route.fulfill({ status: 404 }));
+      // Listening from before the page's scripts run: the preloaded 404 can make the event fire before open() returns.
+      await context.addInitScript(() => {
+        window.rootcheckErrors = [];
+        document.addEventListener('rootcheck-error', (event) => window.rootcheckErrors.push(event.detail));
+      });
+    },
   });
-  const errors = tab.page.evaluate(() => new Promise((resolve) => {
-    document.addEventListener('rootcheck-error', (event) => resolve(event.detail));
-  }));
   const person = new Person(tab.page, 'en');
   await tab.page.getByRole('button', { name: person.ui('start'), exact: true }).waitFor();
   await tab.page.getByText(person.ui('language_unavailable'), { exact: true }).waitFor();
-  const detail = await errors;
+  const details = await tab.page.evaluate(() => window.rootcheckErrors);
+  assert.equal(details.length, 1, JSON.stringify(details));
+  const [detail] = details;
   assert.equal(detail.code, 'language_unavailable');
   assert.match(detail.message, /es\.json: HTTP 404/);
   assert.deepEqual(tab.record.failedResponses.map((line) => line.replace(/ .*\//, ' ')), ['404 es.json']);
