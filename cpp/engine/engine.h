@@ -50,6 +50,8 @@ inline constexpr const char* kEngineVersion = "1.0.0";
 
 // path inside the rule-set folder (e.g. "manifest.json", "locales/en.json") -> file text
 using RuleFiles = std::map<std::string, std::string>;
+// The same as views, for texts that live elsewhere for as long as they are read (the built-in set's static data).
+using RuleFileViews = std::map<std::string_view, std::string_view>;
 
 class RuleSet;
 

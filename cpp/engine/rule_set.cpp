@@ -182,7 +182,7 @@ std::string item_pointer(const char* list, std::size_t index) {
 
 class Loader {
 public:
-    Loader(const RuleFiles& files, const std::string& known_sha256,
+    Loader(const RuleFileViews& files, const std::string& known_sha256,
            const std::map<std::string, std::string>& deferred_locale_sha256, RuleSet& rules,
            std::vector<RuleProblem>& problems)
         : files_(files), known_sha256_(known_sha256), deferred_locale_sha256_(deferred_locale_sha256), rules_(rules),
@@ -229,7 +229,7 @@ public:
     }
 
 private:
-    const RuleFiles& files_;
+    const RuleFileViews& files_;
     const std::string& known_sha256_;
     const std::map<std::string, std::string>& deferred_locale_sha256_;
     RuleSet& rules_;
@@ -1012,6 +1012,13 @@ const ModeTexts& RuleSet::mode_texts(const std::string& locale, bool clinician) 
 }
 
 RuleSetLoad load_rule_set(const RuleFiles& files, const std::string& known_sha256,
+                          const std::map<std::string, std::string>& deferred_locale_sha256) {
+    RuleFileViews views;
+    for (const auto& [path, text] : files) views.emplace_hint(views.end(), path, text);
+    return load_rule_set(views, known_sha256, deferred_locale_sha256);
+}
+
+RuleSetLoad load_rule_set(const RuleFileViews& files, const std::string& known_sha256,
                           const std::map<std::string, std::string>& deferred_locale_sha256) {
     RuleSetLoad load;
     auto rules = std::make_shared<RuleSet>();

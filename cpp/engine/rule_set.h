@@ -308,6 +308,10 @@ struct RuleSetLoad {
 // locale other than the default is not a problem: it goes to RuleSet::locales_to_load.
 RuleSetLoad load_rule_set(const RuleFiles& files, const std::string& known_sha256 = "",
                           const std::map<std::string, std::string>& deferred_locale_sha256 = {});
+// The same over views of the files' texts (path -> text, both alive for the whole call): the built-in set, whose
+// texts are the program's static data (embedded_rules.h), is read where it lies instead of copied into a RuleFiles.
+RuleSetLoad load_rule_set(const RuleFileViews& files, const std::string& known_sha256 = "",
+                          const std::map<std::string, std::string>& deferred_locale_sha256 = {});
 
 // Adds the texts of `locale`, one of rules.locales_to_load, from its file's text. Taken only if its SHA-256, once
 // line breaks and the indentation after them are dropped as the build embeds text (cpp/embed_rules.cmake), is the
