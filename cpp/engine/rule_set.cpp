@@ -26,7 +26,7 @@ const char* to_string(QuestionType type) {
 
 namespace {
 
-// The parts a manifest must list, in load order (rules/README.md).
+// The parts a manifest must list (rules/README.md), in the order they are parsed; run() loads them in its own order.
 const char* const kParts[] = {"sources", "questionnaire", "regions", "facts", "pain_type",
                               "roots", "mechanisms", "triage", "advice", "emergency_numbers"};
 // Names a condition reads besides answers; no question may take them.
@@ -309,7 +309,9 @@ private:
         return true;
     }
 
-    const json& part(const char* name) { return parsed_parts_[name]; }
+    // at(): a part read after done_with() dropped it is a bug in run()'s order, and must fail the load loudly
+    // (Engine turns the exception into an error) rather than load the set without that part.
+    const json& part(const char* name) { return parsed_parts_.at(name); }
     void done_with(const char* name) {
         if (!known_sha256_.empty()) parsed_parts_.erase(name);
     }

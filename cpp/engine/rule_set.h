@@ -30,8 +30,8 @@ struct Condition {
     std::string path;  // "<file><JSON Pointer>" of the rule, for lint messages
 };
 
-// Inline, as are RuleSet's lookups below: rule_set.cpp is load-time code, compiled for size in the WebAssembly build
-// (cpp/CMakeLists.txt), and these small functions may be called while assessing.
+// Inline, as are RuleSet's lookups below: small functions called for every condition while assessing, where their
+// callers can inline them (rule_set.cpp, which defines the rest, is load-time code).
 inline bool holds(const Condition& condition, const json& data) {
     if (!condition.present) return true;
     const jsonlogic::Outcome outcome = condition.program.evaluate(data);

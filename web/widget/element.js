@@ -272,7 +272,6 @@ export class RootCheckElement extends HTMLElement {
         this.#container.setAttribute('aria-busy', 'true');
         try {
             const engine = await getEngine(this.getAttribute('rules') || '');
-            await nextTask(); // the questionnaire and the intro in a task apart from the rule set's load
             if (load !== this.#loadCount) return; // a newer load superseded this one
             const info = engine.info();
             if (info.error) throw new Error(info.error.message);

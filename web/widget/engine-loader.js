@@ -55,13 +55,16 @@ async function startEngine(rulesUrl) {
         // from the instantiation and the engine's start-up before it.
         await nextTask();
         engine.info();
-        return engine;
+    } else {
+        const loaded = engine.loadRules(await fetchRuleFiles(rulesUrl));
+        if (loaded && loaded.error) {
+            const problems = (loaded.error.problems || []).map((p) => `${p.path}: ${p.message}`).join('; ');
+            throw new Error(`${rulesUrl}: ${loaded.error.message}${problems ? ` (${problems})` : ''}`);
+        }
     }
-    const loaded = engine.loadRules(await fetchRuleFiles(rulesUrl));
-    if (loaded && loaded.error) {
-        const problems = (loaded.error.problems || []).map((p) => `${p.path}: ${p.message}`).join('; ');
-        throw new Error(`${rulesUrl}: ${loaded.error.message}${problems ? ` (${problems})` : ''}`);
-    }
+    // What the first element does next (its questionnaire and intro) in a task apart from the rule set's load. Only
+    // here, once per engine: an element that finds its engine started goes on at once.
+    await nextTask();
     return engine;
 }
 
