@@ -121,3 +121,28 @@ test('an element parsed after the async widget script ran starts with its own ru
   assert.deepEqual(tab.record.consoleErrors, [], 'console errors');
   await tab.close();
 });
+
+// Start-up yields between its steps (web/widget/tasks.js) with scheduler.yield where the browser has it; others
+// (Chromium before 129, Safari) take a message to the page itself. Without scheduler.yield the widget must start the
+// same, through that path.
+test('a browser without scheduler.yield starts the widget, yielding by message', async () => {
+  const tab = await harness.open('index.html', {
+    prepare: (context) => context.addInitScript(() => {
+      delete Scheduler.prototype.yield;
+      window.messageChannels = 0;
+      const Native = MessageChannel;
+      window.MessageChannel = class extends Native {
+        constructor() {
+          super();
+          window.messageChannels += 1;
+        }
+      };
+    }),
+  });
+  await new Person(tab.page, 'en').start();
+  assert.equal(await tab.page.evaluate(() => typeof scheduler.yield), 'undefined');
+  // The engine's start: one before the rule set's load, one after it; the first question's prefetch: one.
+  assert.ok(await tab.page.evaluate(() => window.messageChannels) >= 3);
+  tab.assertClean();
+  await tab.close();
+});
