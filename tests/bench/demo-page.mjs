@@ -30,7 +30,30 @@ export const launchChromium = () => chromium.launch({
 
 export const startLabel = () => loadLocale('en')['ui.start'];
 
-function pageProbe({ startLabel }) {
+// What the probe logs (console.debug) when it takes the interactive and firstRadio marks, so that the bench learns of
+// them from the console. Polling for them with page.waitForFunction would first inject Playwright's own script into
+// the page (about 20-35 ms of parsing and running it, on the page's main thread, in the middle of the widget's
+// start-up: seen in a trace), which a person's browser never runs.
+const MARK_TEXT = { interactive: 'rootcheck-bench: interactive', firstRadio: 'rootcheck-bench: first radio' };
+
+// Resolves when `page` logs `text`; rejects after `ms` or when the page fails first.
+function logged(page, text, ms) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => finish(new Error(`no '${text}' from the page within ${ms} ms`)), ms);
+        const seen = (message) => { if (message.text() === text) finish(); };
+        const crashed = () => finish(new Error('the page crashed'));
+        function finish(error) {
+            clearTimeout(timer);
+            page.off('console', seen);
+            page.off('crash', crashed);
+            if (error) reject(error); else resolve();
+        }
+        page.on('console', seen);
+        page.on('crash', crashed);
+    });
+}
+
+function pageProbe({ startLabel, MARK_TEXT }) {
     const marks = {
         interactive: null, startClick: null, firstRadio: null, longTasks: [], answerMs: [], answerStates: [],
     };
@@ -51,11 +74,17 @@ function pageProbe({ startLabel }) {
         const now = performance.now();
         if (marks.interactive === null) {
             const start = [...root.querySelectorAll('button')].find(isStart);
-            if (start && root.querySelector('[aria-busy]') === null && focusable(start)) marks.interactive = now;
+            if (start && root.querySelector('[aria-busy]') === null && focusable(start)) {
+                marks.interactive = now;
+                console.debug(MARK_TEXT.interactive);
+            }
         }
         if (marks.startClick !== null && marks.firstRadio === null) {
             const radio = root.querySelector('section[data-screen] input[type="radio"]');
-            if (focusable(radio)) marks.firstRadio = now;
+            if (focusable(radio)) {
+                marks.firstRadio = now;
+                console.debug(MARK_TEXT.firstRadio);
+            }
         }
     };
 
@@ -103,17 +132,19 @@ export async function coldLoad(browser, url, label, options = {}) {
     const { record = false, keep = false, contextOptions = {}, prepare } = options;
     const context = await browser.newContext({ serviceWorkers: 'block', ...contextOptions });
     try {
-        await context.addInitScript(pageProbe, { startLabel: label });
+        await context.addInitScript(pageProbe, { startLabel: label, MARK_TEXT });
         const page = await context.newPage();
         if (prepare) await prepare(context, page);
         const responses = [];
         if (record) page.on('response', (response) => responses.push(response));
         const errors = [];
         page.on('pageerror', (error) => errors.push(error.message));
+        const interactive = logged(page, MARK_TEXT.interactive, waitMs);
         await page.goto(url, { waitUntil: 'commit' });
-        await page.waitForFunction(() => window.__pageBench.interactive !== null, null, { timeout: waitMs });
+        await interactive;
+        const firstRadio = logged(page, MARK_TEXT.firstRadio, waitMs);
         await page.getByRole('button', { name: label, exact: true }).click();
-        await page.waitForFunction(() => window.__pageBench.firstRadio !== null, null, { timeout: waitMs });
+        await firstRadio;
         if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
         const { marks, requestedBefore } = await page.evaluate(() => {
             const bench = window.__pageBench;
