@@ -15,18 +15,14 @@
 //   key) to the widget's rootcheck-change (fired once the engine has answered and the screen is updated) plus the
 //   style and layout of the re-rendered page, forced there; and the answers after it.
 import { chromium } from 'playwright-core';
+import { CHROMIUM } from '../browser/chromium.mjs';
 import { loadLocale } from '../browser/harness.mjs';
 
 export const PAGE = 'index.html';
 const waitMs = 30000; // for the widget to come up / show the first question (slow under the mobile profile)
 
-// The browser the browser tests use (tests/browser/harness.mjs), with the same flags.
-export const launchChromium = () => chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run'],
-});
+// The browser the browser tests use (tests/browser/chromium.mjs says which, and why).
+export const launchChromium = () => chromium.launch(CHROMIUM);
 
 export const startLabel = () => loadLocale('en')['ui.start'];
 

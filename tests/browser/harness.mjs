@@ -19,16 +19,10 @@ import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer, webRoot, rulesRoot } from '../../web/tools/serve.mjs';
+import { CHROMIUM } from './chromium.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const screenshotDir = join(repoRoot, 'tests', 'artifacts', 'screenshots');
-
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
-};
 
 // Generous but finite: the WebAssembly engine compiles on first load.
 const ACTION_TIMEOUT_MS = 15000;

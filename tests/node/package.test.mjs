@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../web/tools/serve.mjs';
 import { manifestPath, manifestText } from '../../web/tools/custom-elements.mjs';
+import { CHROMIUM } from '../browser/chromium.mjs';
 import { Person } from '../browser/harness.mjs';
 import { newEngine, repo } from './support.mjs';
 
@@ -126,8 +127,6 @@ test('npx rootcheck lint and assess run from node_modules', async () => {
     const engine = await newEngine();
     assert.deepEqual(JSON.parse(assessed), engine.assess(vignetteDocument));
 });
-
-const CHROMIUM = { executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] };
 
 // Opens `url`, clicks Start, waits for the first question and for the file the widget fetches after it
 // (`laterFile`); returns the paths of every request, CSP violations, failed responses and errors.

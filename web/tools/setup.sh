@@ -8,7 +8,8 @@ packages=(
   emscripten                         # em++ for the WebAssembly build (brings clang, lld, binaryen)
   nlohmann-json3-dev libgtest-dev    # JSON library; GoogleTest (also built from source for WebAssembly)
   clang libclang-rt-14-dev           # the fuzz targets (tests/fuzz/): clang with libFuzzer and the sanitizers
-  chromium fonts-liberation          # headless browser tests
+  chromium-headless-shell            # browser tests and page benchmarks (tests/browser/chromium.mjs)
+  fonts-liberation                   # the fonts those pages render with
 )
 
 missing=()
