@@ -4,6 +4,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <set>
+#include <stdexcept>
 
 #include "insertion_sort.h"
 #include "json/reader.h"
@@ -190,12 +191,17 @@ public:
 
     void run() {
         if (!parse_manifest()) return;
-        for (const char* part : kParts) parsed_parts_[part] = parse_file(rules_.part_files[part]);
+        // With the fingerprint known, each part's file is parsed when the first step reads it and dropped after the
+        // last (part(), done_with()): a file's tree is in memory only between those steps, and the set is built in
+        // memory the trees gave back. Fresh memory is what a new WebAssembly instance pays for, page by page, on
+        // first touch (issue 18): parsing them all first took 15 more pages (60 KB) of it. Otherwise every file is
+        // parsed first, so that every parse problem is listed before what follows from them, and kept for
+        // fingerprint().
+        if (known_sha256_.empty()) {
+            for (const char* part : kParts) parsed_parts_[part] = parse_file(rules_.part_files[part]);
+        }
         for (const auto& [locale, path] : rules_.locale_files) read_locale(locale, path);
 
-        // Each part's file is dropped after the last step that reads it, when the set's fingerprint is known (else
-        // fingerprint() reads them all at the end): the set is then built in memory the files gave back instead of
-        // in fresh memory, which a new WebAssembly instance pays for on first touch (issue 18).
         load_sources();
         done_with("sources");
         load_root_list();
@@ -236,6 +242,7 @@ private:
     std::vector<RuleProblem>& problems_;
     json manifest_;
     std::map<std::string, json> parsed_parts_;
+    std::set<std::string> dropped_parts_;  // parts done_with() dropped
     std::map<std::string, json> parsed_locales_;
 
     json parse_file(const std::string& path) {
@@ -309,11 +316,19 @@ private:
         return true;
     }
 
-    // at(): a part read after done_with() dropped it is a bug in run()'s order, and must fail the load loudly
-    // (Engine turns the exception into an error) rather than load the set without that part.
-    const json& part(const char* name) { return parsed_parts_.at(name); }
+    // The parsed file of part `name`, parsed now if no step read it before. A part read after done_with() dropped
+    // it is a bug in run()'s order, and must fail the load loudly (Engine turns the exception into an error) rather
+    // than parse the file a second time unnoticed.
+    const json& part(const char* name) {
+        const auto parsed = parsed_parts_.find(name);
+        if (parsed != parsed_parts_.end()) return parsed->second;
+        if (dropped_parts_.count(name) != 0) throw std::logic_error(std::string("part read after done_with: ") + name);
+        return parsed_parts_.emplace(name, parse_file(rules_.part_files[name])).first->second;
+    }
     void done_with(const char* name) {
-        if (!known_sha256_.empty()) parsed_parts_.erase(name);
+        if (known_sha256_.empty()) return;
+        parsed_parts_.erase(name);
+        dropped_parts_.insert(name);
     }
 
     // `source` is optional at load (lint reports items without one) but must name a known source when given.
