@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BundleError, bundleWidget } from '../../web/tools/bundle.mjs';
-import { MinifyError, minifyModule } from '../../web/tools/minify.mjs';
+import { COMPILE_HINT, MinifyError, minifyModule } from '../../web/tools/minify.mjs';
 import { tempDir } from './support.mjs';
 
 const webRoot = fileURLToPath(new URL('../../web/', import.meta.url));
@@ -37,6 +37,9 @@ test('the widget bundles into two files: each module in one, the later ones in t
         const first = readFileSync(output, 'utf8');
         const later = readFileSync(laterPath, 'utf8');
         assert.doesNotMatch(first, /(^|[;}])\s*(import\s*[{*\w"]|export\s)/m, 'no static import or export left');
+        // The first file runs while the page starts: V8's compile hint (web/tools/minify.mjs) above its header; the
+        // second runs a screen at a time: none.
+        assert.ok(first.startsWith(`${COMPILE_HINT}\n// `), 'the first file starts with the compile hint');
         assert.match(later, /^\/\/ [^\n]*\nexport function install\(/, 'the second file exports install alone');
         const laterBody = later.replace(/^\/\/[^\n]*\nexport function install\(/, '');
         assert.doesNotMatch(laterBody, /\b(import\s*[{*\w"]|export\s)/);
@@ -201,8 +204,9 @@ test('a module is minified in place: smaller, the same behaviour, class names ke
             '})();',
             'export default createSomethingLong;',
         ]);
-        minifyModule(glue, 'Glue');
+        minifyModule(glue, 'Glue', { calledOnLoad: true });
         assert.equal((await import(pathToFileURL(glue).href)).default({ answer: 42 }), 42);
+        assert.match(readFileSync(glue, 'utf8'), /^\/\/# allFunctionsCalledOnLoad\n\/\/ Glue\n/, 'hint, then header');
 
         writeFileSync(file, 'const = 1;\n');
         assert.throws(() => minifyModule(file, 'A header line'),

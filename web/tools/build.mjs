@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { minifyModule } from './minify.mjs';
+import { minifiedPreamble, minifyModule } from './minify.mjs';
 
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const defaultPresets = ['wasm-release', 'native-debug'];
@@ -52,8 +52,12 @@ export function build(presets = defaultPresets) {
         run('cmake', ['--build', '--preset', preset]);
         if (preset === 'wasm-release') {
             try {
-                // CMake copies the glue only when the engine was relinked; a minified copy starts with its header.
-                if (!readFileSync(gluePath, 'utf8').startsWith(`// ${glueHeader}\n`)) minifyModule(gluePath, glueHeader);
+                // CMake copies the glue only when the engine was relinked; a minified copy starts with its preamble.
+                // The engine's start-up runs nearly all of the glue: it gets the compile hint (minify.mjs).
+                const glueOptions = { calledOnLoad: true };
+                if (!readFileSync(gluePath, 'utf8').startsWith(minifiedPreamble(glueHeader, glueOptions))) {
+                    minifyModule(gluePath, glueHeader, glueOptions);
+                }
             } catch (error) {
                 throw new BuildError(`minifying the engine's glue: ${error.message}`);
             }

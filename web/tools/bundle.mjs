@@ -262,7 +262,8 @@ export async function bundleWidget({ entry = entryPath, laterEntry = laterEntryP
     writeFileSync(output, `const __bundleUrl = import.meta.url;\n${first.outputFiles[0].text}`);
     let bytes = 0;
     try {
-        bytes += minifyModule(output, header).bytes;
+        // The first file is what the page runs to show the first question: the compile hint (minify.mjs).
+        bytes += minifyModule(output, header, { calledOnLoad: true }).bytes;
         if (reached.any) bytes += minifyModule(laterPath, header).bytes;
     } catch (error) {
         throw new BundleError(error.message);
