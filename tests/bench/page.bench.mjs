@@ -1,6 +1,8 @@
-// The demo page (web/index.html) in headless Debian Chromium on this machine, no emulation, served by the project's
-// own server with the strict CSP (web/tools/serve.mjs, a free port on 127.0.0.1, files sent as they are, no
-// compression). How a load is made and timed, and what "interactive" means: tests/bench/demo-page.mjs. Budgets:
+// The demo page (web/index.html) in Debian's chromium-headless-shell on this machine, no emulation, served by the
+// project's own server with the strict CSP (web/tools/serve.mjs, a free port on 127.0.0.1, files sent as they are, no
+// compression). How a load is made and timed, and what "interactive" means: tests/bench/demo-page.mjs. The headless
+// shell has no browser window around the page; in the full Chromium, which builds one for every new context on the
+// same cores, 2. and 3. read about twice as high (tests/browser/chromium.mjs has the figures). Budgets:
 //
 // 1. Bytes before the first question: every file the page asks for from navigation until the first question screen
 //    shows (intro, press Start, first question), each listed raw and gzip -9 (of the response body), their

@@ -2,10 +2,11 @@
 // options): Debian's chromium-headless-shell (web/tools/setup.sh installs it), Chromium's headless build, the one
 // Playwright itself runs headless tests in. It renders pages with the same Blink and V8 as the full browser, but has
 // no browser window around them. The full browser (Debian's chromium) builds that window's interface, a page of
-// its own (the address bar's suggestion popup, more than 150 chrome:// files), for every new browser context, on
-// the same 2 cores as the page under test: measured on this machine, 20 cold loads of the demo took a median of
-// 296-300 ms from navigation to the Start button in it against 146-155 ms in the headless shell, with a task over
-// 50 ms in most loads against none.
+// its own (the address bar's suggestion popup: 150 to 300 chrome:// requests in the traces taken), for every new
+// browser context, on the same 2 cores as the page under test: measured on this machine, 20 cold loads of the demo
+// took a median of 296-300 ms from navigation to the Start button in it against 146-155 ms in the headless shell,
+// with a task over 50 ms in most loads against none. So the page benches' figures are the page's own, and not
+// comparable with those of earlier commits, which were taken in the full browser.
 export const CHROMIUM = {
     executablePath: '/usr/bin/chromium-headless-shell',
     headless: true,

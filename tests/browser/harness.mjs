@@ -1,5 +1,5 @@
 // Shared harness of the browser tests (tests/browser/*.test.mjs): the project's own static server with the strict
-// CSP, one headless Debian Chromium per test file, a recorder of every request, CSP violation and page error, axe-core
+// CSP, one Debian chromium-headless-shell per test file (tests/browser/chromium.mjs), a recorder of every request, CSP violation and page error, axe-core
 // for accessibility, and a `Person` who answers <root-check> the way a person does: by the roles and names on the
 // screen, with the texts of the rule set's locale files (rules/locales/<lang>.json).
 //

@@ -75,6 +75,25 @@ TEST(EngineRules, LoaderTakesAKnownFingerprintAsGiven) {
     EXPECT_EQ(load_rule_set(files, "").rules->sha256, computed.rules->sha256);
 }
 
+// With the fingerprint known, the loader parses each part's file when a step first reads it and drops it after the
+// last (rule_set.cpp, Loader::part): a file two steps read (roots.json: the root list, then the root evidence) that
+// does not parse is still one problem, and the set is refused, as it is without a fingerprint.
+TEST(EngineRules, AKnownFingerprintStillReportsABrokenFileOnce) {
+    RuleFiles files = testing::fixture_rule_files();
+    files["roots.json"] = "{\"roots\": ";
+    for (const std::string& known : {std::string(64, 'a'), std::string()}) {
+        const RuleSetLoad load = load_rule_set(files, known);
+        EXPECT_FALSE(load.rules) << "fingerprint '" << known << "'";
+        std::string listed;
+        std::size_t on_roots = 0;
+        for (const RuleProblem& problem : load.problems) {
+            listed += problem.path + ": " + problem.message + "\n";
+            if (problem.path.rfind("roots.json", 0) == 0) ++on_roots;
+        }
+        EXPECT_EQ(on_roots, 1u) << "fingerprint '" << known << "'\n" << listed;
+    }
+}
+
 TEST(EngineRules, BadSetListsEveryProblemAndKeepsThePreviousSet) {
     Engine engine = testing::fixture_engine();
     const std::string document = R"({"answers": {"has_pain": "yes", "pain_side": "both", "age": 70}})";

@@ -40,6 +40,7 @@ test('the widget bundles into two files: each module in one, the later ones in t
         // The first file runs while the page starts: V8's compile hint (web/tools/minify.mjs) above its header; the
         // second runs a screen at a time: none.
         assert.ok(first.startsWith(`${COMPILE_HINT}\n// `), 'the first file starts with the compile hint');
+        assert.ok(!later.includes(COMPILE_HINT), 'the second file has none');
         assert.match(later, /^\/\/ [^\n]*\nexport function install\(/, 'the second file exports install alone');
         const laterBody = later.replace(/^\/\/[^\n]*\nexport function install\(/, '');
         assert.doesNotMatch(laterBody, /\b(import\s*[{*\w"]|export\s)/);

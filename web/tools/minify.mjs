@@ -10,11 +10,13 @@
 // A file whose functions nearly all run while the page starts (the widget's first file, the engine's glue) can ask
 // for V8's explicit compile hint: the magic comment `//# allFunctionsCalledOnLoad` on its first line makes Chrome
 // (136 and later) compile every function of the file on the background thread that streams it, instead of each one
-// on the main thread at its first call. Other engines ignore the comment. Measured on this machine, two interleaved
-// pairs each: navigation -> Start of the demo (page bench, median of 20 cold loads) 166.9, 167.1 ms without ->
-// 156.1, 161.3 ms with it on dist/root-check.js; instantiate -> info() in a cold page (engine-ready bench, api.js)
-// 26.0, 27.6 ms -> 24.4, 24.2 ms with it on dist/rootcheck-engine.js. Not on root-check-later.js, which loads after
-// the first question and whose functions run one screen at a time.
+// on the main thread at its first call. Engines without the feature (Node 20's V8 among them) ignore the comment.
+// Measured on this machine, interleaved pairs without and with it: instantiate -> info() in a cold page
+// (engine-ready bench, api.js, hint on dist/rootcheck-engine.js), faster with it in all five pairs, by 1 to 6 ms
+// (26.0 -> 24.4, 27.6 -> 24.2, 35.0 -> 31.2, 29.8 -> 23.8, 28.9 -> 27.8 ms); navigation -> Start of the demo (page
+// bench, hint on both files), faster in three pairs of four (166.9 -> 156.1, 167.1 -> 161.3, 167.2 -> 164.4; 152.7
+// -> 161.3 ms), within that bench's noise. Not on root-check-later.js, which loads after the first question and
+// runs one screen at a time.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
