@@ -49,6 +49,14 @@ function pdfPageCount(bytes) {
   return (Buffer.from(bytes).toString('latin1').match(/\/Type\s*\/Page(?![A-Za-z])/g) || []).length;
 }
 
+// The fonts a PDF embeds ("/BaseFont /AAAAAA+DejaVuSans-Bold" -> "DejaVuSans-Bold"), for the page-count messages:
+// how many pages the results take depends on the machine's fonts (a machine with only Liberation drew the widget in
+// Liberation Mono and printed 2 pages; web/tools/setup.sh).
+function pdfFonts(bytes) {
+  const names = [...Buffer.from(bytes).toString('latin1').matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([^\s/<>\[\]()]+)/g)];
+  return [...new Set(names.map((match) => match[1]))].join(', ');
+}
+
 // What a clinician needs on paper, by the widget's classes; every one must show in print.
 const ON_PAPER = {
   level: '.level-card',
@@ -103,20 +111,20 @@ async function printedPdf({ path, width, mode, answers, name, viaButton }) {
   writeFileSync(join(artifactDir, `${name}.pdf`), pdf);
   tab.assertClean();
   await tab.close();
-  return pdfPageCount(pdf);
+  return { pages: pdfPageCount(pdf), fonts: pdfFonts(pdf) };
 }
 
 test('self mode, printed from a phone\'s browser menu: a full journey\'s results on one A4 page', async () => {
-  const pages = await printedPdf({
+  const { pages, fonts } = await printedPdf({
     path: 'index.html', width: 375, mode: 'self', answers: SOON_L5_LEFT, name: 'print-self', viaButton: false,
   });
-  assert.equal(pages, 1, `printed on ${pages} A4 pages`);
+  assert.equal(pages, 1, `printed on ${pages} A4 pages, in ${fonts}`);
 });
 
 test('clinician mode: the results with the examination print on at most two A4 pages', async () => {
-  const pages = await printedPdf({
+  const { pages, fonts } = await printedPdf({
     path: 'examples/clinician.html', width: 1280, mode: 'clinician', answers: EXAMINED_L5_LEFT, name: 'print-clinician',
     viaButton: true,
   });
-  assert.ok(pages >= 1 && pages <= 2, `printed on ${pages} A4 pages`);
+  assert.ok(pages >= 1 && pages <= 2, `printed on ${pages} A4 pages, in ${fonts}`);
 });

@@ -9,7 +9,9 @@ packages=(
   nlohmann-json3-dev libgtest-dev    # JSON library; GoogleTest (also built from source for WebAssembly)
   clang libclang-rt-14-dev           # the fuzz targets (tests/fuzz/): clang with libFuzzer and the sanitizers
   chromium-headless-shell            # browser tests and page benchmarks (tests/browser/chromium.mjs)
-  fonts-liberation                   # the fonts those pages render with
+  fonts-dejavu-core fonts-liberation # the fonts those pages render with: DejaVu Sans is what Debian's fontconfig
+                                     # gives for sans-serif and system-ui; with Liberation alone it gives Liberation
+                                     # Mono, and a fresh machine drew the widget monospaced (its print took 2 pages)
 )
 
 missing=()
