@@ -13,6 +13,11 @@ import { build, repo } from './build.mjs';
 import { runAndKeep } from './run-and-keep.mjs';
 
 const gtestPresets = ['native-debug', 'native-asan', 'wasm-release', 'wasm-sanitize'];
+// A test that hangs fails with its name instead of holding CI until CI's own limit ends the run with no result. The
+// slowest tests take under 40 s on a 2-core machine (the LHC-Forms round trips of every vignette); GoogleTest's whole
+// binary under 15 s.
+const nodeTestTimeoutMs = 300_000;
+const ctestTimeoutSeconds = 600;
 
 // GoogleTest's closing lines. In --gtest_brief mode it prints how many ran, passed and were skipped (failures only
 // inline), so the failed count is the difference.
@@ -58,14 +63,14 @@ const runners = [
     ...gtestPresets.map((preset) => ({
         name: `GoogleTest ${preset}`,
         command: 'ctest',
-        args: ['--preset', preset, '--verbose'],
+        args: ['--preset', preset, '--verbose', '--timeout', String(ctestTimeoutSeconds)],
         counts: gtestCounts,
     })),
     {
         name: 'Node tests (tests/node)',
         folder: join(repo, 'tests/node'),
         command: process.execPath,
-        args: ['--test', '--test-reporter=spec', 'tests/node/'],
+        args: ['--test', `--test-timeout=${nodeTestTimeoutMs}`, '--test-reporter=spec', 'tests/node/'],
         counts: nodeTestCounts,
     },
     {
@@ -78,7 +83,7 @@ const runners = [
         name: 'browser tests (tests/browser)',
         folder: join(repo, 'tests/browser'),
         command: process.execPath,
-        args: ['--test', '--test-reporter=spec', 'tests/browser/'],
+        args: ['--test', `--test-timeout=${nodeTestTimeoutMs}`, '--test-reporter=spec', 'tests/browser/'],
         counts: nodeTestCounts,
     },
 ];
