@@ -20,7 +20,7 @@
 //    time is reported beside it, and the sum (a page that started nothing early waits for both).
 // 3. Beside them, without a target: how many 4 KB pages of fresh memory the load writes (pagesTheLoadWrites), a
 //    count that does not vary between runs, and what this machine charges for the first write to such a page
-//    (firstTouchMicroseconds), so that the warm figure reads as work plus pages.
+//    (firstTouchMicroseconds): their product is at least what the warm figure spends on the load's page faults.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -71,7 +71,8 @@ async function warmNode() {
 
 // The memory the built-in set's load leaves written: the 4 KB pages of a fresh instance's memory that hold a non-zero
 // byte after its first info() and held none before it. The load touched each of them for the first time, which a new
-// instance pays for page by page (about 11 to 25 us a page on this machine, issue 18). Unlike the times, the count is
+// instance pays for page by page (firstTouchMicroseconds measures the price). A lower bound: a page written and then
+// zeroed again, or first written before info() (Emscripten's start-up), is not counted. Unlike the times, the count is
 // the same from run to run, so it shows a change in what the load keeps in memory even where their noise hides it.
 // Read from Emscripten's module itself (the JS API does not expose the memory); `compiled` is the warm runs' module.
 async function pagesTheLoadWrites(compiled) {
@@ -107,6 +108,7 @@ async function pagesTheLoadWrites(compiled) {
 // pages (the load's count), after 10 memories not counted. On the 2-core virtual machines of this project it read
 // 11-15 us in Node, and a C program's first writes to mmap'd pages 9-10 us: the same fault, not V8.
 function firstTouchMicroseconds(pageCount) {
+    if (pageCount === 0) return 0;
     const perPage = [];
     for (let i = 0; i < 40; i++) {
         const memory = new WebAssembly.Memory({ initial: Math.ceil((pageCount * 4096) / 65536) });
@@ -181,7 +183,7 @@ export async function run() {
         row('Node, warm: instantiate -> info(), fastest instance', ms(Math.min(...warmTimes))),
         row('4 KB pages of a fresh instance the load writes (first touch)', `${loadPages} (${loadPages * 4} KB)`),
         row('first write to a fresh 4 KB page, this machine, median', `${touchUs.toFixed(1)} us`),
-        row('the load\'s pages at that cost (part of the warm figure)', ms((loadPages * touchUs) / 1000)),
+        row('the load\'s pages x that cost (at least, of the warm figure)', ms((loadPages * touchUs) / 1000)),
         row(`Chromium, cold: instantiate -> info(), median of ${pages} fresh pages`, ms(ready),
             `<= ${coldBudgetMs} ms`, ready <= coldBudgetMs),
         row('Chromium, cold: compile of the .wasm before it, median', ms(median(cold.map((page) => page.compile)))),

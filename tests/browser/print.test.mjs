@@ -54,7 +54,7 @@ function pdfPageCount(bytes) {
 // Liberation Mono and printed 2 pages; web/tools/setup.sh).
 function pdfFonts(bytes) {
   const names = [...Buffer.from(bytes).toString('latin1').matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([^\s/<>\[\]()]+)/g)];
-  return [...new Set(names.map((match) => match[1]))].join(', ');
+  return [...new Set(names.map((match) => match[1]))].join(', ') || 'no named embedded font';
 }
 
 // What a clinician needs on paper, by the widget's classes; every one must show in print.

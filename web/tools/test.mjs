@@ -13,11 +13,16 @@ import { build, repo } from './build.mjs';
 import { runAndKeep } from './run-and-keep.mjs';
 
 const gtestPresets = ['native-debug', 'native-asan', 'wasm-release', 'wasm-sanitize'];
-// A test that hangs fails with its name instead of holding CI until CI's own limit ends the run with no result. The
-// slowest tests take under 40 s on a 2-core machine (the LHC-Forms round trips of every vignette); GoogleTest's whole
-// binary under 15 s.
-const nodeTestTimeoutMs = 300_000;
+// Time limits, so that a hang fails the run with a name instead of holding CI until CI's own limit ends it with no
+// result. In Node 20, --test-timeout limits each test file as a whole (each file runs in a process of its own): the
+// log names the file, and the test that hung is the one after the file's last reported result. The slowest files
+// take 75-130 s on a 2-core machine (tests/browser/accessibility.test.mjs). CTest's limit is per GoogleTest
+// binary; the slowest, native-asan, takes about 16 s.
+const nodeTestFileTimeoutMs = 600_000;
 const ctestTimeoutSeconds = 600;
+// What node --test (a file over its limit) and CTest (a binary over its limit) print when they stop one.
+const TIMED_OUT = /test timed out after \d+ms|\*\*\*Timeout/;
+const clock = () => new Date().toISOString().slice(11, 19);
 
 // GoogleTest's closing lines. In --gtest_brief mode it prints how many ran, passed and were skipped (failures only
 // inline), so the failed count is the difference.
@@ -45,11 +50,14 @@ const hasTestFiles = (folder) => existsSync(folder) &&
     readdirSync(folder, { recursive: true }).some((name) => /\.test\.m?js$/.test(name));
 
 async function runRunner({ name, command, args, env, counts }) {
-    console.log(`\n=== ${name} ===`);
+    console.log(`\n=== ${name} === started ${clock()} UTC`);
     const started = performance.now();
     const { status, output } = await runAndKeep(command, args, env);
     const result = { name, ...counts(output), seconds: (performance.now() - started) / 1000, note: '' };
-    if (status !== 0 && result.failed === 0) {
+    if (TIMED_OUT.test(output)) {
+        result.failed = Math.max(result.failed, 1);
+        result.note = 'stopped at its time limit (search the output for "timed out" or "Timeout")';
+    } else if (status !== 0 && result.failed === 0) {
         result.failed = 1;
         result.note = `exited with ${status} without reporting a failed test`;
     } else if (result.passed + result.failed === 0) {
@@ -70,7 +78,7 @@ const runners = [
         name: 'Node tests (tests/node)',
         folder: join(repo, 'tests/node'),
         command: process.execPath,
-        args: ['--test', `--test-timeout=${nodeTestTimeoutMs}`, '--test-reporter=spec', 'tests/node/'],
+        args: ['--test', `--test-timeout=${nodeTestFileTimeoutMs}`, '--test-reporter=spec', 'tests/node/'],
         counts: nodeTestCounts,
     },
     {
@@ -83,11 +91,12 @@ const runners = [
         name: 'browser tests (tests/browser)',
         folder: join(repo, 'tests/browser'),
         command: process.execPath,
-        args: ['--test', `--test-timeout=${nodeTestTimeoutMs}`, '--test-reporter=spec', 'tests/browser/'],
+        args: ['--test', `--test-timeout=${nodeTestFileTimeoutMs}`, '--test-reporter=spec', 'tests/browser/'],
         counts: nodeTestCounts,
     },
 ];
 
+console.log(`=== build === started ${clock()} UTC`);
 try {
     build(['wasm-release', 'native-debug', 'native-asan', 'wasm-sanitize']);
 } catch (error) {
